@@ -1,0 +1,97 @@
+import { data, type RouterContextProvider, type UNSAFE_DataWithResponseInit } from 'react-router'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { clientAddressContext } from '~/context'
+import { env } from '~/env.server'
+
+export type FormErrors = Partial<Record<'form' | 'name' | 'email' | 'password', string>>
+type Rejection = { errors: FormErrors; values: Record<string, string> }
+
+export const MAX_FORM_BYTES = 16 * 1024
+export const HONEYPOT_FIELD = 'website'
+
+function reject(status: number, errors: FormErrors, values: Record<string, string> = {}, headers?: HeadersInit) {
+  return data<Rejection>({ errors, values }, { status, headers })
+}
+
+/**
+ * Refuses a form posted from another site. Browsers send `Origin` on every POST; `Sec-Fetch-Site`
+ * covers the rare client that strips it. The app's own origin is APP_URL or the Host it was reached at.
+ */
+export function checkSameOrigin(request: Request) {
+  const origin = request.headers.get('Origin')
+  const allowed = new Set([new URL(env.APP_URL).origin, new URL(request.url).origin])
+  const host = request.headers.get('Host')
+  if (host) allowed.add(`${new URL(request.url).protocol}//${host}`)
+  const crossSite = origin ? origin === 'null' || !allowed.has(origin) : request.headers.get('Sec-Fetch-Site') === 'cross-site'
+  if (crossSite) throw reject(403, { form: 'errors.crossOrigin' })
+}
+
+/** Reads a urlencoded or multipart form, refusing bodies larger than any real form of ours. */
+export async function readForm(request: Request): Promise<FormData> {
+  const length = Number(request.headers.get('Content-Length') ?? 0)
+  if (length > MAX_FORM_BYTES) throw reject(413, { form: 'errors.formTooLarge' })
+  const text = await request.text()
+  if (Buffer.byteLength(text) > MAX_FORM_BYTES) throw reject(413, { form: 'errors.formTooLarge' })
+  const type = request.headers.get('Content-Type') ?? ''
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    const form = new FormData()
+    for (const [key, value] of new URLSearchParams(text)) form.append(key, value)
+    return form
+  }
+  try {
+    return await new Request(request.url, { method: 'POST', headers: { 'Content-Type': type }, body: text }).formData()
+  } catch {
+    throw reject(400, { form: 'errors.rejected' })
+  }
+}
+
+/** Bots fill every field; people never see this one. */
+export function checkHoneypot(form: FormData) {
+  const value = form.get(HONEYPOT_FIELD)
+  if (typeof value === 'string' && value !== '') throw reject(400, { form: 'errors.rejected' })
+}
+
+const limiters = new Map<string, RateLimiterMemory>()
+function limiterFor(scope: string) {
+  let limiter = limiters.get(scope)
+  if (!limiter) {
+    limiter = new RateLimiterMemory({ keyPrefix: scope, points: env.RATE_LIMIT_PER_MINUTE, duration: 60 })
+    limiters.set(scope, limiter)
+  }
+  return limiter
+}
+
+/** At most RATE_LIMIT_PER_MINUTE attempts a minute from one client address, per form. */
+export async function checkRateLimit(scope: string, context: Readonly<RouterContextProvider>, values: Record<string, string> = {}) {
+  try {
+    await limiterFor(scope).consume(context.get(clientAddressContext))
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error
+    const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+    throw reject(429, { form: 'errors.rateLimited' }, values, { 'Retry-After': String(retryAfter) })
+  }
+}
+
+/**
+ * Runs a form action after checking that the form was posted from this site, and returns, rather than
+ * throws, the guards' rejections: React Router sends a thrown `data()` to the error boundary, while a
+ * returned one reaches the form with its status.
+ */
+export async function formAction<T>(request: Request, run: () => Promise<T>) {
+  try {
+    checkSameOrigin(request)
+    return await run()
+  } catch (error) {
+    if (isDataWithInit(error)) return error as UNSAFE_DataWithResponseInit<Rejection>
+    throw error
+  }
+}
+
+export function rejectForm(status: number, errors: FormErrors, values: Record<string, string> = {}) {
+  return reject(status, errors, values)
+}
+
+// React Router exports the class as a type only; its instances carry this tag at run time.
+function isDataWithInit(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+export const NAME_MAX = 100
+export const EMAIL_MAX = 254
+export const PASSWORD_MIN = 10
+export const PASSWORD_MAX = 128
+
+// Error messages are translation keys; the page shows them in its own language.
+const EmailSchema = z
+  .string({ error: 'errors.emailInvalid' })
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX, 'errors.emailInvalid')
+  .pipe(z.email({ error: 'errors.emailInvalid' }))
+
+export const SignupSchema = z.object({
+  name: z
+    .string({ error: 'errors.nameRequired' })
+    .trim()
+    .min(1, 'errors.nameRequired')
+    .max(NAME_MAX, 'errors.nameTooLong')
+    // Names end up in emails: no control characters (line breaks included), no invisible text.
+    .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'errors.nameInvalid'),
+  email: EmailSchema,
+  password: z
+    .string({ error: 'errors.passwordTooShort' })
+    .min(PASSWORD_MIN, 'errors.passwordTooShort')
+    .max(PASSWORD_MAX, 'errors.passwordTooLong'),
+})
+export type SignupInput = z.infer<typeof SignupSchema>
+
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  password: z.string({ error: 'errors.passwordRequired' }).min(1, 'errors.passwordRequired').max(PASSWORD_MAX, 'errors.invalidCredentials'),
+})
+
+export const LIMITS = { min: PASSWORD_MIN, max: PASSWORD_MAX, nameMax: NAME_MAX }
+
+/** First message per field, as `{ field: key }`. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form')
+    errors[field] ??= issue.message
+  }
+  return errors
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto'
+import { eq, and, gt } from 'drizzle-orm'
+import { createSessionStorage, redirect } from 'react-router'
+import { db } from '~/db/client.server'
+import { sessions, users } from '~/db/schema'
+import { env, isProduction } from '~/env.server'
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
+
+type SessionData = { userId: string }
+
+export const sessionStorage = createSessionStorage<SessionData>({
+  cookie: {
+    name: '__session',
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isProduction,
+    secrets: [env.SESSION_SECRET],
+    maxAge: SESSION_TTL_MS / 1000,
+  },
+  async createData(data, expires) {
+    const id = randomBytes(32).toString('base64url')
+    db.insert(sessions)
+      .values({ id, userId: data.userId ?? null, data, expiresAt: expires ?? new Date(Date.now() + SESSION_TTL_MS) })
+      .run()
+    return id
+  },
+  async readData(id) {
+    const row = db
+      .select({ data: sessions.data })
+      .from(sessions)
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())))
+      .get()
+    return (row?.data as SessionData | undefined) ?? null
+  },
+  async updateData(id, data, expires) {
+    db.update(sessions)
+      .set({ data, userId: data.userId ?? null, expiresAt: expires ?? new Date(Date.now() + SESSION_TTL_MS) })
+      .where(eq(sessions.id, id))
+      .run()
+  },
+  async deleteData(id) {
+    db.delete(sessions).where(eq(sessions.id, id)).run()
+  },
+})
+
+function getSession(request: Request) {
+  return sessionStorage.getSession(request.headers.get('Cookie'))
+}
+
+export async function getUserId(request: Request): Promise<string | null> {
+  const session = await getSession(request)
+  return session.get('userId') ?? null
+}
+
+export async function getUser(request: Request) {
+  const userId = await getUserId(request)
+  if (!userId) return null
+  return (await db.query.users.findFirst({ where: eq(users.id, userId) })) ?? null
+}
+
+export async function requireUser(request: Request) {
+  const user = await getUser(request)
+  if (!user) {
+    const url = new URL(request.url)
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+  }
+  return user
+}
+
+/**
+ * Signs a user in with a brand-new session id (never one the browser already had, against fixation),
+ * and remembers their saved language.
+ */
+export async function createUserSessionCookie(request: Request, userId: string): Promise<string> {
+  const previous = await getSession(request)
+  if (previous.id) await sessionStorage.destroySession(previous)
+  const session = await sessionStorage.getSession()
+  session.set('userId', userId)
+  return sessionStorage.commitSession(session, { expires: new Date(Date.now() + SESSION_TTL_MS) })
+}
+
+export async function destroySessionCookie(request: Request): Promise<string> {
+  return sessionStorage.destroySession(await getSession(request))
+}

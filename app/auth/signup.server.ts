@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm'
+import { SqliteError } from 'better-sqlite3'
+import { db } from '~/db/client.server'
+import { users } from '~/db/schema'
+import { userRegistered, type UserRegistered } from '~/events'
+import type { SupportedLocale } from '~/i18n/resources'
+import { enqueueEvent, kickRelay } from '~/outbox/index.server'
+import { hashPassword } from './password.server'
+import type { SignupInput } from './schemas'
+
+export type SignupResult = { ok: true; userId: string } | { ok: false; error: 'emailTaken' }
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
+
+/**
+ * Creates the user and its `user/registered` event in one transaction: either both exist or neither.
+ * Two signups racing for one address both pass the early check; the unique index lets one win.
+ */
+export async function signup(input: SignupInput, language: SupportedLocale): Promise<SignupResult> {
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+    return { ok: false, error: 'emailTaken' }
+  }
+  const passwordHash = await hashPassword(input.password)
+  try {
+    const userId = db.transaction((tx) => {
+      const user = tx
+        .insert(users)
+        .values({ email: input.email, name: input.name, passwordHash, language })
+        .returning({ id: users.id })
+        .get()
+      const data: UserRegistered = { userId: user.id, userName: input.name, userEmail: input.email, language }
+      enqueueEvent(tx, { name: userRegistered.name, data })
+      return user.id
+    })
+    kickRelay()
+    return { ok: true, userId }
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: 'emailTaken' }
+    throw error
+  }
+}

@@ -1,0 +1,4 @@
+import { createContext } from 'react-router'
+
+/** The client's address, set by the production server (`server.mjs`); the dev server leaves the default. */
+export const clientAddressContext = createContext<string>('local')

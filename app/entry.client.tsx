@@ -1,0 +1,29 @@
+import i18next from 'i18next'
+import { startTransition, StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { HydratedRouter } from 'react-router/dom'
+import { SUPPORTED_LOCALES, uiResources } from './i18n/resources'
+
+async function main() {
+  // The server already chose the language and wrote it into <html lang>.
+  await i18next.use(initReactI18next).init({
+    resources: uiResources,
+    lng: document.documentElement.lang,
+    supportedLngs: [...SUPPORTED_LOCALES],
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  })
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <HydratedRouter />
+        </StrictMode>
+      </I18nextProvider>,
+    )
+  })
+}
+
+main().catch((error) => console.error(error))

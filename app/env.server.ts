@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs'
+import { z } from 'zod'
+
+export const LOCALES = ['fr', 'en', 'es'] as const
+export type Locale = (typeof LOCALES)[number]
+
+// Values that are fine on a laptop and must never reach production.
+const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me'
+
+const bool = z.stringbool({ truthy: ['1', 'true', 'yes'], falsy: ['0', 'false', 'no', ''] })
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    APP_URL: z.url().default('http://localhost:5173'),
+    DATABASE_URL: z.string().min(1).default('./data/courrier.db'),
+    SESSION_SECRET: z.string().min(1).optional(),
+    DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+    TRUST_PROXY: bool.default(false),
+
+    INNGEST_DEV: bool.default(false),
+    INNGEST_BASE_URL: z.url().optional(),
+    INNGEST_EVENT_KEY: z.string().min(1).optional(),
+    INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+    OUTBOX_RELAY: bool.default(true),
+
+    RESEND_API_KEY: z.string().min(1).optional(),
+    EMAIL_FROM: z.string().min(3).default('onboarding@resend.dev'),
+
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    STRIPE_API_URL: z.url().optional(),
+
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return
+    const required: Array<keyof typeof env> = ['SESSION_SECRET', 'STRIPE_WEBHOOK_SECRET']
+    // Talking to a local Inngest dev server is the one case where Inngest's keys are not needed.
+    if (!env.INNGEST_DEV) required.push('INNGEST_SIGNING_KEY', 'INNGEST_EVENT_KEY')
+    for (const name of required) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' })
+    }
+    if (env.SESSION_SECRET === DEV_SESSION_SECRET || (env.SESSION_SECRET && env.SESSION_SECRET.length < 32)) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be a random string of at least 32 characters' })
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string }
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`)
+    throw new Error(`Invalid environment, Courrier cannot start:\n${lines.join('\n')}`)
+  }
+  return { ...result.data, SESSION_SECRET: result.data.SESSION_SECRET ?? DEV_SESSION_SECRET }
+}
+
+function loadDotEnv() {
+  // Tests set their own variables; a developer's .env must not leak into them.
+  if (process.env.VITEST || process.env.NODE_ENV === 'test') return
+  if (existsSync('.env')) process.loadEnvFile('.env')
+}
+
+loadDotEnv()
+export const env = parseEnv(process.env)
+export const isProduction = env.NODE_ENV === 'production'

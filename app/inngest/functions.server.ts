@@ -1,0 +1,4 @@
+import type { InngestFunction } from 'inngest'
+
+/** Every function served at /api/inngest. */
+export const functions: InngestFunction.Any[] = []

@@ -1,0 +1,26 @@
+import { db } from '~/db/client.server'
+import { env } from '~/env.server'
+import { inngest } from '~/inngest/client.server'
+import { OutboxRelay } from './relay.server'
+
+export { enqueueEvent } from './outbox.server'
+
+const globalForRelay = globalThis as unknown as { __courrierRelay?: OutboxRelay }
+
+/** This process's relay, created once (and kept across dev-server reloads). */
+export function getRelay(): OutboxRelay {
+  return (globalForRelay.__courrierRelay ??= new OutboxRelay({
+    sqlite: db.$client,
+    send: (events) => inngest.send(events),
+    log: (message) => console.warn(message),
+  }))
+}
+
+export function startRelay() {
+  if (env.OUTBOX_RELAY) getRelay().start()
+}
+
+/** Call after committing a transaction that enqueued events. */
+export function kickRelay() {
+  if (env.OUTBOX_RELAY) getRelay().kick()
+}

@@ -1,0 +1,151 @@
+import type Database from 'better-sqlite3'
+import { hostname } from 'node:os'
+import { randomUUID } from 'node:crypto'
+
+export type RelayedEvent = { id: string; name: string; data: Record<string, unknown>; ts?: number }
+export type SendEvents = (events: RelayedEvent[]) => Promise<unknown>
+
+export type RelayOptions = {
+  sqlite: Database.Database
+  send: SendEvents
+  batchSize?: number
+  /** How long a claim holds before another relay may take the rows (a crashed process's claims lapse). */
+  claimMs?: number
+  baseBackoffMs?: number
+  maxBackoffMs?: number
+  /** After this many attempts an event is marked failed and shown to admins; nothing is dropped. */
+  maxAttempts?: number
+  pollMs?: number
+  log?: (message: string) => void
+}
+
+type Row = { id: string; name: string; data: string; ts: number | null; attempts: number }
+
+/**
+ * Delivers outbox rows to Inngest. Rows are claimed with one UPDATE … RETURNING, which SQLite runs
+ * atomically, so two processes on one database file never send the same row; a row is marked sent
+ * only after the event API accepted it. A crash between the two resends the row after its claim
+ * lapses, with the same event id, which Inngest deduplicates.
+ */
+export class OutboxRelay {
+  readonly relayId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+  private readonly o: Required<Omit<RelayOptions, 'log'>> & Pick<RelayOptions, 'log'>
+  private running = false
+  private wake: (() => void) | undefined
+  private loop: Promise<void> | undefined
+  private readonly claim
+  private readonly markSent
+  private readonly markRetry
+
+  constructor(options: RelayOptions) {
+    this.o = {
+      batchSize: 200,
+      claimMs: 30_000,
+      baseBackoffMs: 1_000,
+      maxBackoffMs: 5 * 60_000,
+      maxAttempts: 300,
+      pollMs: 5_000,
+      ...options,
+    }
+    const { sqlite } = this.o
+    this.claim = sqlite.prepare<[string, number, number, number, number], Row>(
+      `UPDATE outbox_events SET claimed_by = ?, claimed_until = ?
+       WHERE id IN (SELECT id FROM outbox_events
+                    WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
+                    ORDER BY created_at LIMIT ?)
+       RETURNING id, name, data, ts, attempts`,
+    )
+    this.markSent = sqlite.prepare<[number, string, string]>(
+      `UPDATE outbox_events SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,
+              claimed_by = NULL, claimed_until = NULL
+       WHERE id = ? AND claimed_by = ?`,
+    )
+    this.markRetry = sqlite.prepare<[string, string, number, string, string]>(
+      `UPDATE outbox_events SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = ?,
+              claimed_by = NULL, claimed_until = NULL
+       WHERE id = ? AND claimed_by = ?`,
+    )
+  }
+
+  /** Sends one batch of due events. Returns how many were claimed, sent and left for a retry. */
+  async deliverOnce(now = Date.now()): Promise<{ claimed: number; sent: number; retrying: number }> {
+    const rows = this.claim.all(this.relayId, now + this.o.claimMs, now, now, this.o.batchSize)
+    if (rows.length === 0) return { claimed: 0, sent: 0, retrying: 0 }
+    const events = rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+      ...(row.ts ? { ts: row.ts } : {}),
+    }))
+    try {
+      await this.o.send(events)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      this.o.sqlite.transaction(() => {
+        for (const row of rows) {
+          const attempts = row.attempts + 1
+          const status = attempts >= this.o.maxAttempts ? 'failed' : 'pending'
+          this.markRetry.run(message.slice(0, 1000), status, Date.now() + this.backoff(attempts), row.id, this.relayId)
+        }
+      })()
+      this.o.log?.(`outbox: ${rows.length} event(s) not delivered, will retry: ${message}`)
+      return { claimed: rows.length, sent: 0, retrying: rows.length }
+    }
+    const sentAt = Date.now()
+    this.o.sqlite.transaction(() => {
+      for (const row of rows) this.markSent.run(sentAt, row.id, this.relayId)
+    })()
+    return { claimed: rows.length, sent: rows.length, retrying: 0 }
+  }
+
+  /** Delivers until nothing is due; returns the number of events sent. */
+  async drain(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const { claimed, sent } = await this.deliverOnce()
+      total += sent
+      if (claimed < this.o.batchSize || sent === 0) return total
+    }
+  }
+
+  private backoff(attempts: number) {
+    const exp = Math.min(this.o.maxBackoffMs, this.o.baseBackoffMs * 2 ** Math.min(attempts - 1, 20))
+    return Math.round(exp / 2 + Math.random() * (exp / 2))
+  }
+
+  /** Runs in the background until stop(): delivers what is due, then waits for a kick or the next poll. */
+  start() {
+    if (this.running) return
+    this.running = true
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          await this.drain()
+        } catch (error) {
+          this.o.log?.(`outbox: relay error: ${error instanceof Error ? error.message : String(error)}`)
+        }
+        if (!this.running) break
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.o.pollMs)
+          timer.unref()
+          this.wake = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+        this.wake = undefined
+      }
+    })()
+  }
+
+  /** Asks the relay to look for due events now, e.g. right after a transaction enqueued one. */
+  kick() {
+    this.wake?.()
+  }
+
+  async stop() {
+    this.running = false
+    this.wake?.()
+    await this.loop
+  }
+}

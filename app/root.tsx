@@ -1,0 +1,92 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from 'react-router'
+import type { Route } from './+types/root'
+import { getUser } from './auth/session.server'
+import { LanguageSwitcher } from './components/language-switcher'
+import { getLocale, i18nextMiddleware } from './i18n/i18next.server'
+import './styles.css'
+
+export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware]
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await getUser(request)
+  return { locale: getLocale(context), user: user ? { name: user.name } : null }
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { i18n, t } = useTranslation()
+  const data = useRouteLoaderData<typeof loader>('root')
+  return (
+    <html lang={i18n.language} dir={i18n.dir(i18n.language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <header className="site-header">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('nav.main')}>
+            {data?.user ? (
+              <>
+                <Link to="/dashboard">{t('nav.dashboard')}</Link>
+                <Form method="post" action="/logout" className="inline">
+                  <button type="submit" className="link">
+                    {t('nav.logout')}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <Link to="/signup">{t('nav.signup')}</Link>
+                <Link to="/login">{t('nav.login')}</Link>
+              </>
+            )}
+          </nav>
+          <LanguageSwitcher />
+        </header>
+        <main>{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App({ loaderData: { locale } }: Route.ComponentProps) {
+  const { i18n } = useTranslation()
+  useEffect(() => {
+    if (i18n.language !== locale) void i18n.changeLanguage(locale)
+  }, [locale, i18n])
+  return <Outlet />
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation()
+  let message = t('errorPage.generic')
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) message = t('errorPage.notFound')
+    else if (error.status === 403) message = t('errorPage.forbidden')
+  }
+  return (
+    <section className="card">
+      <h1>{t('errorPage.title')}</h1>
+      <p>{message}</p>
+      <Link to="/">{t('errorPage.backHome')}</Link>
+    </section>
+  )
+}

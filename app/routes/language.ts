@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm'
+import { redirect } from 'react-router'
+import type { Route } from './+types/language'
+import { formAction, readForm, rejectForm } from '~/auth/form-guards.server'
+import { safeRedirect } from '~/auth/safe-redirect'
+import { getUserId } from '~/auth/session.server'
+import { db } from '~/db/client.server'
+import { users } from '~/db/schema'
+import { localeCookie } from '~/i18n/i18next.server'
+import { isSupportedLocale } from '~/i18n/resources'
+
+export function loader() {
+  return redirect('/')
+}
+
+/** The language switcher: remembered in a cookie, and on the profile of a signed-in user. */
+export async function action({ request }: Route.ActionArgs) {
+  return formAction(request, async () => {
+    const form = await readForm(request)
+    const lng = form.get('lng')
+    if (!isSupportedLocale(lng)) return rejectForm(400, { form: 'errors.invalidLanguage' })
+    const userId = await getUserId(request)
+    if (userId) db.update(users).set({ language: lng }).where(eq(users.id, userId)).run()
+    return redirect(safeRedirect(form.get('redirectTo')), {
+      headers: { 'Set-Cookie': await localeCookie.serialize(lng) },
+    })
+  })
+}

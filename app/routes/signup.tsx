@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link, redirect, useNavigation } from 'react-router'
+import type { Route } from './+types/signup'
+import { checkHoneypot, checkRateLimit, formAction, readForm, rejectForm } from '~/auth/form-guards.server'
+import { fieldErrors, LIMITS, SignupSchema } from '~/auth/schemas'
+import { createUserSessionCookie, getUserId } from '~/auth/session.server'
+import { signup } from '~/auth/signup.server'
+import { Field, FormError } from '~/components/field'
+import { Honeypot } from '~/components/honeypot'
+import { getInstance, getLocale } from '~/i18n/i18next.server'
+import { isSupportedLocale } from '~/i18n/resources'
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  if (await getUserId(request)) throw redirect('/dashboard')
+  return { title: getInstance(context).t('signup.title') }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+
+export async function action({ request, context }: Route.ActionArgs) {
+  return formAction(request, async () => {
+    const form = await readForm(request)
+    const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? '') }
+    checkHoneypot(form)
+    await checkRateLimit('signup', context, values)
+    const parsed = SignupSchema.safeParse(Object.fromEntries(form))
+    if (!parsed.success) return rejectForm(400, fieldErrors(parsed.error), values)
+
+    const locale = getLocale(context)
+    const result = await signup(parsed.data, isSupportedLocale(locale) ? locale : 'en')
+    if (!result.ok) return rejectForm(409, { email: 'errors.emailTaken' }, values)
+
+    return redirect('/dashboard', { headers: { 'Set-Cookie': await createUserSessionCookie(request, result.userId) } })
+  })
+}
+
+export default function Signup({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const submitting = useNavigation().state === 'submitting'
+  const errors = actionData?.errors ?? {}
+  const values = actionData?.values ?? {}
+  return (
+    <section className="card">
+      <h1>{t('signup.title')}</h1>
+      <Form method="post" noValidate>
+        <FormError error={errors.form} />
+        <Honeypot />
+        <Field name="name" label={t('signup.name')} defaultValue={values.name} error={errors.name} autoComplete="name" />
+        <Field name="email" type="email" label={t('signup.email')} defaultValue={values.email} error={errors.email} autoComplete="email" />
+        <Field
+          name="password"
+          type="password"
+          label={t('signup.password')}
+          hint={t('signup.passwordHint', LIMITS)}
+          error={errors.password}
+          autoComplete="new-password"
+        />
+        <button type="submit" disabled={submitting}>
+          {t('signup.submit')}
+        </button>
+      </Form>
+      <p>
+        {t('signup.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
+      </p>
+    </section>
+  )
+}
