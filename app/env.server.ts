@@ -51,7 +51,9 @@ const EnvSchema = z
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source)
+  // An empty `KEY=` line means "not set", as it does for most tools.
+  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const result = EnvSchema.safeParse(defined)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`)
     throw new Error(`Invalid environment, Courrier cannot start:\n${lines.join('\n')}`)

@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LIMITS } from '~/auth/schemas'
 
 type FieldProps = {
   name: string
+  inputRef?: React.Ref<HTMLInputElement>
   label: string
   type?: string
   defaultValue?: string
@@ -12,7 +14,7 @@ type FieldProps = {
 }
 
 /** A labelled input whose translated error sits next to it and is announced with it. */
-export function Field({ name, label, type = 'text', defaultValue, error, hint, autoComplete }: FieldProps) {
+export function Field({ name, inputRef, label, type = 'text', defaultValue, error, hint, autoComplete }: FieldProps) {
   const { t } = useTranslation()
   const errorId = `${name}-error`
   const hintId = `${name}-hint`
@@ -22,6 +24,7 @@ export function Field({ name, label, type = 'text', defaultValue, error, hint, a
       <label htmlFor={name}>{label}</label>
       <input
         id={name}
+        ref={inputRef}
         name={name}
         type={type}
         defaultValue={defaultValue}
@@ -52,4 +55,13 @@ export function FormError({ error }: { error?: string }) {
       {t(error as 'errors.rejected', LIMITS)}
     </p>
   )
+}
+
+/** Empties a password input after every answer from the server: a refused form never keeps it. */
+export function useClearedOnAnswer(answer: unknown) {
+  const ref = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (answer && ref.current) ref.current.value = ''
+  }, [answer])
+  return ref
 }

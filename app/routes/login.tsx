@@ -6,7 +6,7 @@ import { verifyLogin } from '~/auth/login.server'
 import { fieldErrors, LoginSchema } from '~/auth/schemas'
 import { safeRedirect } from '~/auth/safe-redirect'
 import { createUserSessionCookie, getUserId } from '~/auth/session.server'
-import { Field, FormError } from '~/components/field'
+import { Field, FormError, useClearedOnAnswer } from '~/components/field'
 import { Honeypot } from '~/components/honeypot'
 import { getInstance, localeCookie } from '~/i18n/i18next.server'
 
@@ -42,6 +42,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams()
   const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors ?? {}
+  const passwordRef = useClearedOnAnswer(actionData)
   const values = actionData?.values ?? {}
   return (
     <section className="card">
@@ -51,7 +52,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
         <Honeypot />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field name="email" type="email" label={t('login.email')} defaultValue={values.email} error={errors.email} autoComplete="email" />
-        <Field name="password" type="password" label={t('login.password')} error={errors.password} autoComplete="current-password" />
+        <Field name="password" inputRef={passwordRef} type="password" label={t('login.password')} error={errors.password} autoComplete="current-password" />
         <button type="submit" disabled={submitting}>
           {t('login.submit')}
         </button>

@@ -5,7 +5,7 @@ import { checkHoneypot, checkRateLimit, formAction, readForm, rejectForm } from 
 import { fieldErrors, LIMITS, SignupSchema } from '~/auth/schemas'
 import { createUserSessionCookie, getUserId } from '~/auth/session.server'
 import { signup } from '~/auth/signup.server'
-import { Field, FormError } from '~/components/field'
+import { Field, FormError, useClearedOnAnswer } from '~/components/field'
 import { Honeypot } from '~/components/honeypot'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
 import { isSupportedLocale } from '~/i18n/resources'
@@ -38,6 +38,7 @@ export default function Signup({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors ?? {}
+  const passwordRef = useClearedOnAnswer(actionData)
   const values = actionData?.values ?? {}
   return (
     <section className="card">
@@ -49,6 +50,7 @@ export default function Signup({ actionData }: Route.ComponentProps) {
         <Field name="email" type="email" label={t('signup.email')} defaultValue={values.email} error={errors.email} autoComplete="email" />
         <Field
           name="password"
+          inputRef={passwordRef}
           type="password"
           label={t('signup.password')}
           hint={t('signup.passwordHint', LIMITS)}

@@ -1,0 +1,64 @@
+import { defineConfig } from '@playwright/test'
+
+const port = Number(process.env.E2E_PORT ?? 4317)
+const eventApiPort = Number(process.env.E2E_EVENT_API_PORT ?? 4318)
+export const e2eEnv = {
+  baseURL: `http://localhost:${port}`,
+  eventApiURL: `http://127.0.0.1:${eventApiPort}`,
+  databaseFile: `.tmp/e2e-${port}.db`,
+  stripeWebhookSecret: 'whsec_e2e_only_not_a_real_secret',
+  inngestSigningKey: 'signkey-test-e2e0000000000000000000000000000000000000000000000000000',
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: '.tmp/reports/playwright.json' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: e2eEnv.baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+  webServer: [
+    {
+      command: `node e2e/support/inngest-event-api.mjs`,
+      url: `${e2eEnv.eventApiURL}/_received`,
+      env: { PORT: String(eventApiPort) },
+      reuseExistingServer: false,
+    },
+    {
+      // The production build, as users run it; a fresh database every run.
+      command: `rm -f ${e2eEnv.databaseFile}* && node server.mjs`,
+      url: `${e2eEnv.baseURL}/login`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        APP_URL: e2eEnv.baseURL,
+        DATABASE_URL: e2eEnv.databaseFile,
+        SESSION_SECRET: 'e2e-session-secret-0123456789abcdef0123456789abcdef',
+        // Each browser context sends its own X-Forwarded-For, so rate limits apply per test.
+        TRUST_PROXY: '1',
+        RATE_LIMIT_PER_MINUTE: '5',
+        INNGEST_DEV: '1',
+        INNGEST_BASE_URL: e2eEnv.eventApiURL,
+        INNGEST_SIGNING_KEY: e2eEnv.inngestSigningKey,
+        STRIPE_WEBHOOK_SECRET: e2eEnv.stripeWebhookSecret,
+        STRIPE_SECRET_KEY: 'sk_test_e2e_only',
+        ADMIN_EMAIL: 'admin@courrier.test',
+        ADMIN_PASSWORD: 'e2e admin password 2026',
+        EMAIL_FROM: 'Courrier <hello@courrier.test>',
+      },
+    },
+  ],
+})

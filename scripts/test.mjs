@@ -1,0 +1,55 @@
+// `npm test`: typecheck, lint, unit and integration tests (Vitest), then end-to-end tests (Playwright
+// against the production build). Every step runs; the exit code is non-zero if any step failed.
+// The last line counts the tests: "N passed, N failed".
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const reports = '.tmp/reports'
+rmSync(reports, { recursive: true, force: true })
+mkdirSync(reports, { recursive: true })
+
+const steps = [
+  ['typecheck', 'npm', ['run', 'typecheck']],
+  ['lint', 'npm', ['run', 'lint']],
+  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]],
+  ['build', 'npm', ['run', 'build']],
+  ['e2e', 'npx', ['playwright', 'test']],
+]
+
+const failedSteps = []
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
+  const started = Date.now()
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: process.env })
+  console.log(`◀ ${name}: ${status === 0 ? 'ok' : `failed (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  if (status !== 0) failedSteps.push(name)
+  // Without a build there is nothing for the end-to-end tests to run against.
+  if (name === 'build' && status !== 0) break
+}
+
+function read(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null
+}
+const vitest = read(`${reports}/vitest.json`)
+const playwright = read(`${reports}/playwright.json`)
+let passed = 0
+let failed = 0
+let skipped = 0
+if (vitest) {
+  passed += vitest.numPassedTests
+  failed += vitest.numFailedTests
+  skipped += vitest.numPendingTests + vitest.numTodoTests
+}
+if (playwright) {
+  passed += playwright.stats.expected + playwright.stats.flaky
+  failed += playwright.stats.unexpected
+  skipped += playwright.stats.skipped
+}
+if (!vitest) failedSteps.includes('unit') || failedSteps.push('unit (no report)')
+if (!playwright && !failedSteps.includes('build')) failedSteps.includes('e2e') || failedSteps.push('e2e (no report)')
+
+console.log(`\nunit: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`)
+console.log(`e2e: ${playwright ? `${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed, ${playwright.stats.flaky} flaky` : 'no report'}`)
+if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`)
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(failedSteps.length || failed ? 1 : 0)
