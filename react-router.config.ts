@@ -2,6 +2,8 @@ import type { Config } from '@react-router/dev/config'
 
 export default {
   ssr: true,
+  // Parallel test runs on one checkout can build side by side (server.mjs reads the same variable).
+  buildDirectory: process.env.BUILD_DIR ?? 'build',
   // remix-i18next 7.5 runs as route middleware, which React Router 7 ships behind this flag.
   future: { v8_middleware: true },
   // React Router's own origin check answers a cross-site form post with a bare "Bad Request".

@@ -5,7 +5,8 @@ import compression from 'compression'
 import express from 'express'
 import { RouterContextProvider } from 'react-router'
 
-const build = await import('./build/server/index.js')
+const buildDir = process.env.BUILD_DIR ?? 'build'
+const build = await import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
 const { clientAddressContext } = build.entry.module
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '0.0.0.0'
@@ -15,8 +16,8 @@ app.disable('x-powered-by')
 // Behind a load balancer, X-Forwarded-For carries the client's address; only trust it when told to.
 if (/^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? '')) app.set('trust proxy', true)
 app.use(compression())
-app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-app.use(express.static('build/client', { maxAge: '1h' }))
+app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
+app.use(express.static(`${buildDir}/client`, { maxAge: '1h' }))
 app.all(
   '/{*path}',
   createRequestHandler({
