@@ -6,6 +6,8 @@ export type Locale = (typeof LOCALES)[number]
 
 // Values that are fine on a laptop and must never reach production.
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me'
+// Shared by `npm run dev` and `npm run stripe:trigger`, so signed test events work on a fresh clone.
+const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_dev_only_replace_me'
 
 const bool = z.stringbool({ truthy: ['1', 'true', 'yes'], falsy: ['0', 'false', 'no', ''] })
 
@@ -46,9 +48,12 @@ const EnvSchema = z
     if (env.SESSION_SECRET === DEV_SESSION_SECRET || (env.SESSION_SECRET && env.SESSION_SECRET.length < 32)) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be a random string of at least 32 characters' })
     }
+    if (env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'must be the signing secret of your Stripe endpoint (whsec_…)' })
+    }
   })
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string }
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; STRIPE_WEBHOOK_SECRET: string }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty `KEY=` line means "not set", as it does for most tools.
@@ -58,7 +63,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`)
     throw new Error(`Invalid environment, Courrier cannot start:\n${lines.join('\n')}`)
   }
-  return { ...result.data, SESSION_SECRET: result.data.SESSION_SECRET ?? DEV_SESSION_SECRET }
+  return {
+    ...result.data,
+    SESSION_SECRET: result.data.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    STRIPE_WEBHOOK_SECRET: result.data.STRIPE_WEBHOOK_SECRET ?? DEV_STRIPE_WEBHOOK_SECRET,
+  }
 }
 
 function loadDotEnv() {
