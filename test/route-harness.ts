@@ -6,13 +6,14 @@ type Args = { request: Request; context: RouterContextProvider; params: Record<s
 
 /**
  * Calls a loader or action the way React Router does: through the root middleware (language
- * detection), with a client address in the context. Returns whatever the route returned or threw.
+ * detection), with a client address in the context (a new one per call unless given, so rate
+ * limits only apply where a test asks for them). Returns whatever the route returned or threw.
  */
 export async function callRoute<T>(
   // Route modules type their own args (with url, pattern…); the harness supplies what they read.
   fn: (args: never) => Promise<T> | T,
   request: Request,
-  { params = {}, clientAddress = '203.0.113.7' }: { params?: Record<string, string>; clientAddress?: string } = {},
+  { params = {}, clientAddress = `test-client-${crypto.randomUUID()}` }: { params?: Record<string, string>; clientAddress?: string } = {},
 ): Promise<T> {
   const context = new RouterContextProvider()
   context.set(clientAddressContext, clientAddress)

@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3'
+import { describe, expect, test } from 'vitest'
+import { openDatabase } from '~/db/client.server'
+import { outboxEvents } from '~/db/schema'
+import { enqueueEvent } from './outbox.server'
+import { OutboxRelay, type RelayedEvent } from './relay.server'
+
+function freshDb() {
+  return openDatabase(`.tmp/test-db/relay-${crypto.randomUUID()}.db`)
+}
+
+describe('outbox relay', () => {
+  test('delivers pending events with their row id, marks them sent, and sends nothing twice', async () => {
+    const db = freshDb()
+    const ids = Array.from({ length: 5 }, (_, i) => enqueueEvent(db, { name: 'user/registered', data: { n: i } }))
+    const sent: RelayedEvent[] = []
+    const relay = new OutboxRelay({ sqlite: db.$client, send: async (events) => void sent.push(...events), batchSize: 2 })
+    expect(await relay.drain()).toBe(5)
+    expect(await relay.drain()).toBe(0)
+    expect(sent.map((e) => e.id).sort()).toEqual([...ids].sort())
+    const rows = db.select().from(outboxEvents).all()
+    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1 && r.sentAt && !r.claimedBy)).toBe(true)
+  })
+
+  test('keeps failed events pending with their attempt count, last error and a later retry time', async () => {
+    const db = freshDb()
+    const id = enqueueEvent(db, { name: 'user/registered', data: {} })
+    const relay = new OutboxRelay({ sqlite: db.$client, send: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:8288')) })
+    const before = Date.now()
+    expect(await relay.deliverOnce()).toEqual({ claimed: 1, sent: 0, retrying: 1 })
+    const row = db.select().from(outboxEvents).get()!
+    expect(row).toMatchObject({ id, status: 'pending', attempts: 1, lastError: 'connect ECONNREFUSED 127.0.0.1:8288', claimedBy: null })
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 500)
+    // Not due yet: nothing is claimed until the backoff has passed.
+    expect((await relay.deliverOnce()).claimed).toBe(0)
+    expect((await relay.deliverOnce(row.nextAttemptAt.getTime() + 1)).claimed).toBe(1)
+  })
+
+  test('marks an event failed after the last attempt, and keeps it', async () => {
+    const db = freshDb()
+    enqueueEvent(db, { name: 'user/registered', data: {} })
+    const relay = new OutboxRelay({ sqlite: db.$client, send: async () => Promise.reject(new Error('boom')), maxAttempts: 2 })
+    await relay.deliverOnce()
+    await relay.deliverOnce(Date.now() + 10 * 60_000)
+    expect(db.select().from(outboxEvents).get()).toMatchObject({ status: 'failed', attempts: 2, lastError: 'boom' })
+  })
+
+  test('two relays on one database file never deliver the same row', async () => {
+    const file = `.tmp/test-db/relay-shared-${crypto.randomUUID()}.db`
+    const a = openDatabase(file)
+    const b = new Database(file)
+    b.pragma('busy_timeout = 5000')
+    for (let i = 0; i < 300; i++) enqueueEvent(a, { name: 'user/registered', data: { i } })
+    const delivered: string[] = []
+    const slowSend = async (events: RelayedEvent[]) => {
+      await new Promise((r) => setTimeout(r, 2))
+      delivered.push(...events.map((e) => e.id))
+    }
+    const relays = [
+      new OutboxRelay({ sqlite: a.$client, send: slowSend, batchSize: 7 }),
+      new OutboxRelay({ sqlite: b, send: slowSend, batchSize: 11 }),
+    ]
+    await Promise.all(relays.map((r) => r.drain()))
+    expect(delivered).toHaveLength(300)
+    expect(new Set(delivered).size).toBe(300)
+  })
+
+  test("a crashed relay's claims lapse and its events are delivered by the next process", async () => {
+    const db = freshDb()
+    const id = enqueueEvent(db, { name: 'user/registered', data: {} })
+    // A relay claimed the row, then the process died before the event API answered.
+    db.$client.prepare('UPDATE outbox_events SET claimed_by = ?, claimed_until = ? WHERE id = ?').run('dead', Date.now() + 30_000, id)
+    const sent: string[] = []
+    const relay = new OutboxRelay({ sqlite: db.$client, send: async (events) => void sent.push(...events.map((e) => e.id)) })
+    expect((await relay.deliverOnce()).claimed).toBe(0)
+    await relay.deliverOnce(Date.now() + 31_000)
+    expect(sent).toEqual([id])
+  })
+
+  test('an event with a stable id is recorded once however often it is enqueued', () => {
+    const db = freshDb()
+    for (let i = 0; i < 3; i++) enqueueEvent(db, { id: 'stripe-evt_1', name: 'stripe/subscription.created', data: {} })
+    expect(db.select().from(outboxEvents).all()).toHaveLength(1)
+  })
+
+  test('start() delivers in the background and kick() wakes it after a commit', async () => {
+    const db = freshDb()
+    const sent: string[] = []
+    const relay = new OutboxRelay({ sqlite: db.$client, send: async (events) => void sent.push(...events.map((e) => e.id)), pollMs: 60_000 })
+    relay.start()
+    await new Promise((r) => setTimeout(r, 20))
+    const id = enqueueEvent(db, { name: 'user/registered', data: {} })
+    relay.kick()
+    await expect.poll(() => sent, { timeout: 2_000 }).toEqual([id])
+    await relay.stop()
+  })
+})
