@@ -1,0 +1,43 @@
+import { eq, sql } from 'drizzle-orm'
+import type { DB } from '~/db/client.server'
+import { subscriptions } from '~/db/schema'
+import type { SubscriptionSnapshot } from './stripe-objects'
+
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0]
+
+// Stripe never moves a subscription out of these.
+const TERMINAL = sql.raw(`('canceled', 'incomplete_expired')`)
+
+/**
+ * Stores what a subscription event reports, unless a newer event was already applied. Stripe does not
+ * deliver events in order and `created` has one-second resolution, so on a tie: a `created` event never
+ * wins (anything else about the subscription happened after it), a terminal status is never replaced,
+ * and otherwise the later arrival wins.
+ */
+export function applySubscriptionSnapshot(
+  tx: Tx | DB,
+  snapshot: SubscriptionSnapshot,
+  event: { created: number; kind: 'created' | 'updated' | 'deleted' },
+) {
+  const newer = sql`excluded.last_event_at > ${subscriptions.lastEventAt}`
+  const tie = sql`excluded.last_event_at = ${subscriptions.lastEventAt} AND ${subscriptions.status} NOT IN ${TERMINAL}`
+  tx.insert(subscriptions)
+    .values({ ...snapshot, lastEventAt: event.created })
+    .onConflictDoUpdate({
+      target: subscriptions.id,
+      set: {
+        customerId: sql`excluded.customer_id`,
+        status: sql`excluded.status`,
+        priceId: sql`excluded.price_id`,
+        trialEnd: sql`excluded.trial_end`,
+        lastEventAt: sql`excluded.last_event_at`,
+        updatedAt: sql`(unixepoch('subsec') * 1000)`,
+      },
+      setWhere: event.kind === 'created' ? newer : sql`${newer} OR (${tie})`,
+    })
+    .run()
+}
+
+export function getSubscription(db: Pick<DB, 'select'>, id: string) {
+  return db.select().from(subscriptions).where(eq(subscriptions.id, id)).get() ?? null
+}

@@ -1,0 +1,113 @@
+import Stripe from 'stripe'
+import { db } from '~/db/client.server'
+import { stripeEvents } from '~/db/schema'
+import { env } from '~/env.server'
+import { subscriptionCreated } from '~/events'
+import { enqueueEvent, kickRelay } from '~/outbox/index.server'
+import { StripeEventSchema, StripeSubscriptionSchema, snapshotOf, subscriptionCreatedData, type StripeEventEnvelope } from './stripe-objects'
+import { stripe } from './stripe.server'
+import { applySubscriptionSnapshot } from './subscriptions.server'
+
+/** Stripe's events are a few kilobytes; anything near this is not one of them. */
+export const MAX_WEBHOOK_BYTES = 512 * 1024
+
+const SUBSCRIPTION_EVENTS = {
+  'customer.subscription.created': 'created',
+  'customer.subscription.updated': 'updated',
+  'customer.subscription.deleted': 'deleted',
+} as const
+
+/** The outbox (and so Inngest) event id for a Stripe event: a second delivery is dropped at both. */
+export function outboxIdForStripeEvent(stripeEventId: string) {
+  return `stripe-${stripeEventId}`
+}
+
+function answer(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers })
+}
+
+async function readBody(request: Request, limit: number): Promise<Buffer | null> {
+  if (Number(request.headers.get('Content-Length') ?? 0) > limit) return null
+  if (!request.body) return Buffer.alloc(0)
+  const chunks: Uint8Array[] = []
+  let total = 0
+  const reader = request.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    // Stop reading as soon as the limit is passed, whatever Content-Length claimed.
+    if (total > limit) {
+      await reader.cancel().catch(() => {})
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
+}
+
+export type RecordResult = { duplicate: boolean; ignored: boolean }
+
+/**
+ * Takes a verified event exactly once: the event id, the subscription's new state and the outbox event
+ * commit together or not at all. A redelivery finds its id already recorded and changes nothing.
+ */
+export function recordStripeEvent(event: StripeEventEnvelope): RecordResult | { invalid: string } {
+  const kind = SUBSCRIPTION_EVENTS[event.type as keyof typeof SUBSCRIPTION_EVENTS]
+  // Other types are acknowledged so Stripe stops sending them, and not stored.
+  if (!kind) return { duplicate: false, ignored: true }
+  const parsed = StripeSubscriptionSchema.safeParse(event.data.object)
+  if (!parsed.success) return { invalid: 'not a subscription object' }
+  const subscription = parsed.data
+  const outboxEvent = kind === 'created' ? subscriptionCreatedData(event.id, subscription) : null
+
+  const duplicate = db.transaction(
+    (tx) => {
+      const inserted = tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id }).get()
+      if (!inserted) return true
+      applySubscriptionSnapshot(tx, snapshotOf(subscription), { created: event.created, kind })
+      if (outboxEvent) enqueueEvent(tx, { id: outboxIdForStripeEvent(event.id), name: subscriptionCreated.name, data: outboxEvent })
+      return false
+    },
+    // Take the write lock up front, so concurrent deliveries queue on busy_timeout instead of failing.
+    { behavior: 'immediate' },
+  )
+  if (!duplicate && outboxEvent) kickRelay()
+  return { duplicate, ignored: false }
+}
+
+/**
+ * POST /webhooks/stripe. Answers 2xx only once the event is durably taken (or was already), so Stripe
+ * retries anything we did not store; forged, stale, tampered or oversized deliveries get a 4xx and
+ * change nothing.
+ */
+export async function handleStripeWebhook(request: Request): Promise<Response> {
+  if (request.method !== 'POST') return answer(405, { error: 'method not allowed' }, { Allow: 'POST' })
+  const raw = await readBody(request, MAX_WEBHOOK_BYTES)
+  if (!raw) return answer(413, { error: 'payload too large' })
+  const signature = request.headers.get('Stripe-Signature')
+  if (!signature) return answer(400, { error: 'missing Stripe-Signature header' })
+
+  let verified: unknown
+  try {
+    // Verifies the HMAC over the raw bytes and the timestamp (default tolerance: 5 minutes).
+    verified = stripe().webhooks.constructEvent(raw, signature, env.STRIPE_WEBHOOK_SECRET)
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeSignatureVerificationError) return answer(400, { error: 'invalid signature' })
+    if (error instanceof SyntaxError) return answer(400, { error: 'malformed JSON' })
+    throw error
+  }
+  const event = StripeEventSchema.safeParse(verified)
+  if (!event.success) return answer(400, { error: 'not a Stripe event' })
+
+  let result: ReturnType<typeof recordStripeEvent>
+  try {
+    result = recordStripeEvent(event.data)
+  } catch (error) {
+    // Not stored: a 5xx makes Stripe deliver it again later.
+    console.error(`stripe webhook: event ${event.data.id} not recorded: ${error instanceof Error ? error.message : String(error)}`)
+    return answer(503, { error: 'temporarily unavailable' }, { 'Retry-After': '10' })
+  }
+  if ('invalid' in result) return answer(400, { error: result.invalid })
+  return answer(200, { received: true, ...(result.duplicate ? { duplicate: true } : {}), ...(result.ignored ? { ignored: true } : {}) })
+}
