@@ -1,20 +1,57 @@
-// Production server: the React Router build behind Express, with the client's address passed to the app
-// (for rate limits) and static assets served with long cache lifetimes. `npm start` runs it.
+// Production server: the React Router build behind Express, with security headers (helmet, with a
+// per-response CSP nonce), the client's address passed to the app (for rate limits), and static
+// assets served with long cache lifetimes. `npm start` runs it.
+import { randomBytes } from 'node:crypto'
 import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express from 'express'
+import helmet from 'helmet'
 import { RouterContextProvider } from 'react-router'
 
 const buildDir = process.env.BUILD_DIR ?? 'build'
 const build = await import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
-const { clientAddressContext } = build.entry.module
+const { clientAddressContext, cspNonceContext } = build.entry.module
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '0.0.0.0'
 
 const app = express()
 app.disable('x-powered-by')
-// Behind a load balancer, X-Forwarded-For carries the client's address; only trust it when told to.
+// Behind a load balancer, X-Forwarded-For/-Proto carry the client's address and scheme; only trust them when told to.
 if (/^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? '')) app.set('trust proxy', true)
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString('base64')
+  next()
+})
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'script-src': ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        // Emails shown in the studio carry their own inline styles and remote images.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'https:'],
+        // The studio frames its own previews; nobody else may frame any page.
+        'frame-src': ["'self'"],
+        'frame-ancestors': ["'self'"],
+        'form-action': ["'self'"],
+        // Only meaningful behind https; on plain http (a laptop, the tests) it would break every asset.
+        'upgrade-insecure-requests': null,
+      },
+    },
+    xFrameOptions: { action: 'sameorigin' },
+    // helmet's no-referrer makes Chromium send `Origin: null` on form posts, which the origin check
+    // must refuse; the browsers' default keeps the origin on same-site posts and hides paths elsewhere.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only on responses that really went over https (directly or per X-Forwarded-Proto).
+    strictTransportSecurity: false,
+  }),
+)
+app.use((req, res, next) => {
+  if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+  next()
+})
 app.use(compression())
 app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
 app.use(express.static(`${buildDir}/client`, { maxAge: '1h' }))
@@ -23,9 +60,10 @@ app.all(
   createRequestHandler({
     build,
     mode: 'production',
-    getLoadContext(req) {
+    getLoadContext(req, res) {
       const context = new RouterContextProvider()
       context.set(clientAddressContext, req.ip ?? req.socket.remoteAddress ?? 'unknown')
+      context.set(cspNonceContext, res.locals.cspNonce)
       return context
     },
   }),

@@ -6,6 +6,8 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import type { EntryContext, RouterContextProvider } from 'react-router'
 import { ServerRouter } from 'react-router'
+import { NonceProvider } from './components/nonce'
+import { cspNonceContext } from './context'
 import { getInstance } from './i18n/i18next.server'
 import { startRelay } from './outbox/index.server'
 
@@ -27,11 +29,15 @@ export default function handleRequest(
     const readyOption: keyof RenderToPipeableStreamOptions =
       (userAgent && isbot(userAgent)) || entryContext.isSpaMode ? 'onAllReady' : 'onShellReady'
 
+    const nonce = routerContext.get(cspNonceContext) || undefined
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={getInstance(routerContext)}>
-        <ServerRouter context={entryContext} url={request.url} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce ?? ''}>
+        <I18nextProvider i18n={getInstance(routerContext)}>
+          <ServerRouter context={entryContext} url={request.url} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [readyOption]() {
           shellRendered = true
           const body = new PassThrough()
@@ -53,5 +59,5 @@ export default function handleRequest(
   })
 }
 
-// The production server (server.mjs) reads this to hand each request its client address.
-export { clientAddressContext } from './context'
+// The production server (server.mjs) reads these to hand each request its client address and CSP nonce.
+export { clientAddressContext, cspNonceContext } from './context'

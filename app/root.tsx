@@ -14,6 +14,7 @@ import {
 import type { Route } from './+types/root'
 import { getUser } from './auth/session.server'
 import { LanguageSwitcher } from './components/language-switcher'
+import { useNonce } from './components/nonce'
 import { getLocale, i18nextMiddleware } from './i18n/i18next.server'
 import './styles.css'
 
@@ -27,6 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n, t } = useTranslation()
   const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
   return (
     <html lang={i18n.language} dir={i18n.dir(i18n.language)}>
       <head>
@@ -60,8 +62,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <LanguageSwitcher />
         </header>
         <main>{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

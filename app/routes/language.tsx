@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm'
-import { redirect } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { Link, redirect } from 'react-router'
 import type { Route } from './+types/language'
 import { formAction, readForm, rejectForm } from '~/auth/form-guards.server'
 import { safeRedirect } from '~/auth/safe-redirect'
 import { getUserId } from '~/auth/session.server'
+import { FormError } from '~/components/field'
 import { db } from '~/db/client.server'
 import { users } from '~/db/schema'
 import { localeCookie } from '~/i18n/i18next.server'
@@ -11,6 +13,17 @@ import { isSupportedLocale } from '~/i18n/resources'
 
 export function loader() {
   return redirect('/')
+}
+
+/** Only shown when a switch is refused (a forged language or a cross-site post). */
+export default function LanguageRefused({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  return (
+    <section className="card">
+      <FormError error={actionData?.errors.form} />
+      <Link to="/">{t('errorPage.backHome')}</Link>
+    </section>
+  )
 }
 
 /** The language switcher: remembered in a cookie, and on the profile of a signed-in user. */
