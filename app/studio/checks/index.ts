@@ -1,0 +1,42 @@
+import { checkCompat } from './compat'
+import { checkImages } from './images'
+import { checkLinks, type LinkCheckOptions } from './links'
+import { parseEmailHtml } from './parse-html'
+import { checkPreview } from './preview'
+import { checkSize } from './size'
+import type { CheckResult } from './types'
+import { checkUntranslated, type UntranslatedOptions } from './untranslated'
+
+export * from './types'
+export { parseEmailHtml } from './parse-html'
+
+export type RenderedForChecks = { subject: string; previewText: string | null | undefined; html: string }
+export type ChecksOptions = LinkCheckOptions & Omit<UntranslatedOptions, 'dataValues'> & { dataValues: readonly string[] }
+
+/**
+ * Every check, for each language of one template rendered from one sample. Languages are checked
+ * together because "untranslated" compares them with each other.
+ */
+export function runChecks(byLocale: Record<string, RenderedForChecks>, options: ChecksOptions): Record<string, CheckResult[]> {
+  const parsed = Object.fromEntries(Object.entries(byLocale).map(([locale, r]) => [locale, parseEmailHtml(r.html)]))
+  const untranslated = checkUntranslated(
+    Object.fromEntries(Object.entries(byLocale).map(([locale, r]) => [locale, { subject: r.subject, previewText: r.previewText, segments: parsed[locale]!.segments }])),
+    options,
+  )
+  return Object.fromEntries(
+    Object.entries(byLocale).map(([locale, rendered]) => {
+      const p = parsed[locale]!
+      return [
+        locale,
+        [
+          checkSize(rendered.html),
+          checkImages(p),
+          checkLinks(p, options),
+          checkPreview(rendered, p),
+          untranslated[locale]!,
+          checkCompat(rendered.html),
+        ],
+      ]
+    }),
+  )
+}

@@ -1,0 +1,24 @@
+export type CheckId = 'size' | 'images' | 'links' | 'preview' | 'untranslated' | 'compat'
+export const CHECK_IDS: readonly CheckId[] = ['size', 'images', 'links', 'preview', 'untranslated', 'compat']
+
+export type CheckStatus = 'pass' | 'warn' | 'fail'
+
+/**
+ * One thing a check found. `key` is a translation key under `studio.findings` (the studio shows it in
+ * the marketer's language); `params` fill its placeholders. `detail` is untranslated source material
+ * (a URL, caniemail's notes), shown as is.
+ */
+export type Finding = { key: string; params?: Record<string, string | number>; status: Exclude<CheckStatus, 'pass'>; detail?: string[] }
+
+export type CheckResult = { id: CheckId; status: CheckStatus; findings: Finding[] }
+
+/** The worst status among findings. */
+export function statusOf(findings: Finding[]): CheckStatus {
+  if (findings.some((f) => f.status === 'fail')) return 'fail'
+  if (findings.some((f) => f.status === 'warn')) return 'warn'
+  return 'pass'
+}
+
+export function result(id: CheckId, findings: Finding[]): CheckResult {
+  return { id, status: statusOf(findings), findings }
+}
