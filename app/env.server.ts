@@ -28,6 +28,8 @@ const EnvSchema = z
     OUTBOX_RELAY: bool.default(true),
 
     RESEND_API_KEY: z.string().min(1).optional(),
+    // Where the Resend SDK sends; tests point it at a loopback double.
+    RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default('onboarding@resend.dev'),
 
     STRIPE_SECRET_KEY: z.string().min(1).optional(),

@@ -1,0 +1,57 @@
+import { createInstance, type TFunction } from 'i18next'
+import en from '#locales/en/emails.json'
+import es from '#locales/es/emails.json'
+import fr from '#locales/fr/emails.json'
+import { LOCALES, type Locale } from '~/env.server'
+
+/** Email strings: server-only (this module is never imported by a route component, so no client bundle carries them). */
+export const emailResources = { en, fr, es } as const
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>
+}[keyof T & string]
+
+/** Every key of `locales/en/emails.json`, as a dotted path: a typo in a template fails the typecheck. */
+export type EmailKey = Leaves<typeof en>
+
+/** The translation function a template receives, fixed to the recipient's locale. */
+export type EmailT = (key: EmailKey, values?: Record<string, string | number>) => string
+
+const translators = new Map<Locale, EmailT>()
+
+/**
+ * One i18next instance for emails, separate from the UI's, initialised synchronously. No fallback
+ * language: a key missing in a locale shows up as the raw key (which the template tests look for)
+ * instead of silently sending another language.
+ */
+function createTranslators() {
+  const instance = createInstance()
+  instance.init({
+    resources: Object.fromEntries(LOCALES.map((l) => [l, { emails: emailResources[l] }])),
+    supportedLngs: [...LOCALES],
+    lng: 'en',
+    fallbackLng: false,
+    ns: ['emails'],
+    defaultNS: 'emails',
+    // React escapes what templates render; subjects are plain text.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  })
+  for (const locale of LOCALES) {
+    const fixed: TFunction = instance.getFixedT(locale, 'emails' as never)
+    translators.set(locale, (key, values) => fixed(key as never, values as never) as unknown as string)
+  }
+}
+
+export function emailTranslator(locale: Locale): EmailT {
+  if (translators.size === 0) createTranslators()
+  const t = translators.get(locale)
+  if (!t) throw new Error(`No email strings for locale "${locale}"`)
+  return t
+}
+
+/** A date (ISO string) as the recipient reads it, e.g. "10 décembre 2026". Dates are shown in UTC. */
+export function formatEmailDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
+}

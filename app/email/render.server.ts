@@ -1,0 +1,59 @@
+import { render, toPlainText } from '@react-email/components'
+import { createElement } from 'react'
+import { env, type Locale } from '~/env.server'
+import { eventCatalogue, type EventName } from '~/events'
+import { emailTranslator } from './i18n.server'
+import { templates, type PropsInput, type TemplateContext, type TemplateData, type TemplateDefinition, type TemplateId } from './registry.server'
+
+export type RenderedEmail = { subject: string; previewText: string; html: string; text: string }
+
+export type RenderOptions<T extends TemplateId> = {
+  /** Base of every link; defaults to APP_URL. */
+  appUrl?: string
+  /**
+   * Extra data a template needs beyond its event (see `TemplateContext`). When omitted, the template's
+   * preview context is used, which is what the studio wants; `sendEmail` always passes the real one.
+   */
+  context?: TemplateContext<T>
+}
+
+/**
+ * Renders one template for one locale: subject and preview text from `locales/`, HTML, and a plain-text
+ * alternative. The event data is checked against its schema first, so a preview never shows data a real
+ * event could not carry. Functions (through `sendEmail`) and the studio both render here.
+ */
+export async function renderEmail<T extends TemplateId>(
+  template: T,
+  data: TemplateData<T>,
+  locale: Locale,
+  options: RenderOptions<T> = {},
+): Promise<RenderedEmail> {
+  const definition = templates[template] as unknown as TemplateDefinition<EventName, object, unknown>
+  const parsed = eventCatalogue[definition.event].schema.parse(data)
+  const context = options.context ?? definition.context?.preview
+  const input: PropsInput<EventName, unknown> = { data: parsed, locale, appUrl: options.appUrl ?? env.APP_URL, t: emailTranslator(locale), context }
+  const props = definition.props(input)
+  const html = await render(createElement(definition.component, props))
+  return {
+    subject: oneLine(definition.subject(props)),
+    previewText: oneLine(definition.previewText(props)),
+    html,
+    text: toPlainText(html, plainTextOptions),
+  }
+}
+
+const plainTextOptions = {
+  wordwrap: 78,
+  selectors: [
+    // Headings keep their case: an all-caps "BIENVENUE !" reads as shouting.
+    ...(['h1', 'h2', 'h3'] as const).map((selector) => ({ selector, options: { uppercase: false } })),
+    // Label/value rows (e.g. a subscription summary) read as "Plan   Pro", not "PlanPro".
+    { selector: 'table[data-text-table]', format: 'dataTable', options: { colSpacing: 3 } },
+  ],
+}
+
+/** A subject is one header line: names typed by users must not be able to break it. */
+function oneLine(value: string) {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim()
+}

@@ -1,0 +1,62 @@
+import { Column, Row, Section, Text } from '@react-email/components'
+import type { EmailT } from '~/email/i18n.server'
+import { EmailLayout } from './components/layout'
+import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+
+export interface SubscriptionCreatedEmailProps {
+  t: EmailT
+  locale: 'fr' | 'en' | 'es'
+  /** Null when Stripe did not give the customer's name. */
+  customerName: string | null
+  planName: string | null
+  /** Already translated (see `subscriptionCreated.status.*`). */
+  statusLabel: string
+  isTrial: boolean
+  /** Already formatted for the locale; null without a trial. */
+  trialEndDate: string | null
+  subscriptionId: string
+  manageUrl: string
+}
+
+export const subject = ({ t, planName }: SubscriptionCreatedEmailProps) =>
+  planName ? t('subscriptionCreated.subject', { plan: planName }) : t('subscriptionCreated.subjectNoPlan')
+export const previewText = ({ t }: SubscriptionCreatedEmailProps) => t('subscriptionCreated.preview')
+
+/** Confirmation sent when Stripe reports a new subscription (with or without a trial). */
+export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
+  const { t, locale, customerName, planName, statusLabel, isTrial, trialEndDate, subscriptionId, manageUrl } = props
+  const rows: Array<[string, string]> = [
+    ...(planName ? [[t('subscriptionCreated.planLabel'), planName] as [string, string]] : []),
+    [t('subscriptionCreated.statusLabel'), statusLabel],
+    ...(trialEndDate ? [[t('subscriptionCreated.trialEndLabel'), trialEndDate] as [string, string]] : []),
+    [t('subscriptionCreated.referenceLabel'), subscriptionId],
+  ]
+  return (
+    <EmailLayout t={t} locale={locale} previewText={previewText(props)} footer={t('common.footerAccount')}>
+      <Title>{t('subscriptionCreated.heading')}</Title>
+      <Paragraph>{customerName ? t('common.greeting', { name: customerName }) : t('common.greetingNoName')}</Paragraph>
+      <Paragraph>
+        {planName ? t('subscriptionCreated.intro', { plan: planName }) : t('subscriptionCreated.introNoPlan')}{' '}
+        {isTrial && trialEndDate ? t('subscriptionCreated.trial', { date: trialEndDate }) : t('subscriptionCreated.active')}
+      </Paragraph>
+      <Section style={styles.summary}>
+        <Text style={styles.summaryTitle}>{t('subscriptionCreated.summaryTitle')}</Text>
+        {rows.map(([label, value]) => (
+          <Row key={label} data-text-table>
+            <Column style={styles.label}>{label}</Column>
+            <Column style={styles.value}>{value}</Column>
+          </Row>
+        ))}
+      </Section>
+      <CallToAction href={manageUrl} label={t('subscriptionCreated.cta')} linkHelp={t('common.linkHelp')} />
+      <Signature>{t('common.signature')}</Signature>
+    </EmailLayout>
+  )
+}
+
+const styles = {
+  summary: { border: '1px solid #e4e4e7', borderRadius: '6px', padding: '4px 20px 12px', margin: '8px 0 16px' },
+  summaryTitle: { color: '#18181b', fontSize: '16px', fontWeight: 700, margin: '12px 0 8px' },
+  label: { color: '#71717a', fontSize: '14px', lineHeight: '24px', width: '45%', verticalAlign: 'top' },
+  value: { color: '#18181b', fontSize: '14px', lineHeight: '24px', fontWeight: 600, wordBreak: 'break-word' },
+} as const
