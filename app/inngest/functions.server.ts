@@ -1,4 +1,7 @@
 import type { InngestFunction } from 'inngest'
+import { dailyCleanup } from './daily-cleanup.server'
+import { trialReminderFunction } from './trial-reminder.server'
+import { welcomeJourney } from './welcome-journey.server'
 
 /** Every function served at /api/inngest. */
-export const functions: InngestFunction.Any[] = []
+export const functions: InngestFunction.Any[] = [welcomeJourney, trialReminderFunction, dailyCleanup]

@@ -1,0 +1,58 @@
+import { and, asc, eq, isNull, lt } from 'drizzle-orm'
+import { db } from '~/db/client.server'
+import { invitations, memberships, organizations, sessions, subscriptions, users } from '~/db/schema'
+
+/** What the functions read and delete. Kept here, not in billing/ or organizations/, which own their writes. */
+
+export function findRecipient(userId: string) {
+  return (
+    db
+      .select({ id: users.id, name: users.name, email: users.email, language: users.language })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get() ?? null
+  )
+}
+
+export function findSubscription(subscriptionId: string) {
+  return (
+    db
+      .select({ status: subscriptions.status, trialEnd: subscriptions.trialEnd })
+      .from(subscriptions)
+      .where(eq(subscriptions.id, subscriptionId))
+      .get() ?? null
+  )
+}
+
+/** The organization with its first owner (the one who created it when there are several). */
+export function findOrganizationOwner(organizationId: string) {
+  return (
+    db
+      .select({
+        organizationName: organizations.name,
+        stripeSubscriptionId: organizations.stripeSubscriptionId,
+        ownerName: users.name,
+        ownerEmail: users.email,
+        ownerLanguage: users.language,
+      })
+      .from(organizations)
+      .leftJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.role, 'owner')))
+      .leftJoin(users, eq(users.id, memberships.userId))
+      .where(eq(organizations.id, organizationId))
+      .orderBy(asc(memberships.createdAt))
+      .limit(1)
+      .get() ?? null
+  )
+}
+
+export function deleteExpiredSessions(now: Date): number {
+  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes
+}
+
+/** Invitations past their expiry that nobody accepted; accepted ones stay as the record of who joined how. */
+export function deleteExpiredInvitations(now: Date): number {
+  return db
+    .delete(invitations)
+    .where(and(lt(invitations.expiresAt, now), isNull(invitations.acceptedAt)))
+    .run().changes
+}
