@@ -9,5 +9,19 @@ export default [
   route('dashboard', 'routes/dashboard.tsx'),
   route('api/inngest', 'routes/api.inngest.ts'),
   route('webhooks/stripe', 'routes/webhooks.stripe.ts'),
+  route('invitations/:id/:token', 'routes/invitations.$id.$token.tsx'),
+  route('admin', 'routes/admin.tsx', [
+    index('routes/admin._index.tsx'),
+    route('emails', 'routes/admin.emails._index.tsx'),
+    route('emails/:template', 'routes/admin.emails.$template.tsx'),
+    route('mailbox', 'routes/admin.mailbox._index.tsx'),
+    route('mailbox/:id', 'routes/admin.mailbox.$id.tsx'),
+    route('events/:id', 'routes/admin.events.$id.tsx'),
+    route('team', 'routes/admin.team.tsx'),
+  ]),
+  // Resource routes of the studio (HTML for sandboxed frames, JSON for tests): outside the layout.
+  route('admin/emails/:template/preview', 'routes/admin.emails.$template.preview.ts'),
+  route('admin/mailbox/:id/html', 'routes/admin.mailbox.$id.html.ts'),
+  route('admin/mailbox.json', 'routes/admin.mailbox.json.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -1,23 +1,82 @@
 import { useTranslation } from 'react-i18next'
+import { data, redirect } from 'react-router'
 import type { Route } from './+types/dashboard'
+import { checkRateLimit, formAction, readForm, rejectForm } from '~/auth/form-guards.server'
+import { fieldErrors } from '~/auth/schemas'
 import { requireUser } from '~/auth/session.server'
-import { getInstance } from '~/i18n/i18next.server'
+import { getInstance, getLocale } from '~/i18n/i18next.server'
+import { isSupportedLocale } from '~/i18n/resources'
+import { createInvitation, invitationsOf, revokeInvitation } from '~/organizations/invitations.server'
+import { OrganizationPanel } from '~/organizations/organization-panel'
+import { organizationsOf } from '~/organizations/organizations.server'
+import { forgetInvitation, pendingInvitationPath } from '~/organizations/pending-invitation.server'
+import { InviteSchema, RevokeSchema } from '~/organizations/schemas'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request)
-  return { title: getInstance(context).t('dashboard.title'), user: { name: user.name, email: user.email } }
+  // Someone who opened an invitation before signing up or in is brought back to it, once.
+  const pending = await pendingInvitationPath(request)
+  if (pending) throw redirect(pending, { headers: { 'Set-Cookie': await forgetInvitation() } })
+  const organizations = organizationsOf(user.id).map((organization) => ({
+    ...organization,
+    subscription: organization.subscription && { status: organization.subscription.status, trialEnd: organization.subscription.trialEnd?.toISOString() ?? null },
+    invitations: organization.role === 'owner' ? invitationsOf(organization.id) : [],
+  }))
+  return { title: getInstance(context).t('dashboard.title'), user: { id: user.id, name: user.name, email: user.email }, organizations }
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
 
-export default function Dashboard({ loaderData: { user } }: Route.ComponentProps) {
+const INVITE_ERRORS = {
+  notOwner: [403, { form: 'invitations.errors.notOwner' }],
+  alreadyMember: [409, { email: 'invitations.errors.alreadyMember' }],
+  alreadyInvited: [409, { email: 'invitations.errors.alreadyInvited' }],
+} as const
+
+export async function action({ request, context }: Route.ActionArgs) {
+  return formAction(request, async () => {
+    const user = await requireUser(request)
+    const form = await readForm(request)
+    const values = { email: String(form.get('email') ?? ''), organizationId: String(form.get('organizationId') ?? '') }
+    await checkRateLimit('invite', context, values)
+
+    if (form.get('intent') === 'revoke') {
+      const parsed = RevokeSchema.safeParse(Object.fromEntries(form))
+      if (!parsed.success) return rejectForm(400, { form: 'errors.rejected' }, values)
+      const revoked = revokeInvitation({ invitationId: parsed.data.invitationId, userId: user.id })
+      if (!revoked.ok) return rejectForm(409, { form: 'invitations.errors.revokeFailed' }, values)
+      return data({ done: 'revoked' as const, email: '', organizationId: values.organizationId })
+    }
+
+    const parsed = InviteSchema.safeParse(Object.fromEntries(form))
+    if (!parsed.success) return rejectForm(400, fieldErrors(parsed.error), values)
+    const locale = getLocale(context)
+    const result = createInvitation({ ...parsed.data, inviterId: user.id, language: isSupportedLocale(locale) ? locale : 'en' })
+    if (!result.ok) {
+      const [status, errors] = INVITE_ERRORS[result.error]
+      return rejectForm(status, errors, values)
+    }
+    return data({ done: 'invited' as const, email: parsed.data.email, organizationId: parsed.data.organizationId })
+  })
+}
+
+export default function Dashboard({ loaderData: { user, organizations }, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   return (
-    <section className="card">
-      <h1>{t('dashboard.title')}</h1>
-      <p data-testid="welcome">{t('dashboard.welcome', { name: user.name })}</p>
-      <p>{t('dashboard.account', { email: user.email })}</p>
-      <p>{t('dashboard.emails')}</p>
-    </section>
+    <>
+      <section className="card">
+        <h1>{t('dashboard.title')}</h1>
+        <p data-testid="welcome">{t('dashboard.welcome', { name: user.name })}</p>
+        <p>{t('dashboard.account', { email: user.email })}</p>
+        <p>{t('dashboard.emails')}</p>
+      </section>
+      {organizations.length === 0 ? (
+        <section className="card">
+          <p data-testid="no-organization">{t('organization.none')}</p>
+        </section>
+      ) : (
+        organizations.map((organization) => <OrganizationPanel key={organization.id} organization={organization} currentUserId={user.id} answer={actionData} />)
+      )}
+    </>
   )
 }

@@ -1,0 +1,26 @@
+import { NonRetriableError } from 'inngest'
+import Stripe from 'stripe'
+import { cleanEmail, cleanText } from './stripe-objects'
+import { requireStripeSecretKey, stripe } from './stripe.server'
+
+export type CustomerDetails = { email: string | null; name: string | null; locale: string | null }
+
+/**
+ * What the subscription event does not carry: the customer's email, name and preferred locale. Called
+ * inside a step, so a network error or a 5xx from Stripe is retried by Inngest; a customer that does
+ * not exist (any more) never will, so that fails the run for an admin to see.
+ */
+export async function retrieveCustomer(customerId: string): Promise<CustomerDetails> {
+  requireStripeSecretKey()
+  let customer: Stripe.Customer | Stripe.DeletedCustomer
+  try {
+    customer = await stripe().customers.retrieve(customerId)
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) {
+      throw new NonRetriableError(`Stripe customer ${customerId} does not exist`, { cause: error })
+    }
+    throw error
+  }
+  if (customer.deleted) throw new NonRetriableError(`Stripe customer ${customerId} was deleted`)
+  return { email: cleanEmail(customer.email), name: cleanText(customer.name, 200), locale: cleanText(customer.preferred_locales?.[0], 20) }
+}

@@ -1,0 +1,88 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { db } from '~/db/client.server'
+import { memberships, organizations, subscriptions, users } from '~/db/schema'
+
+export type CreatedOrganization = {
+  id: string
+  name: string
+  /** The registered user with the customer's email, made owner; null when nobody has that email yet. */
+  owner: { id: string; name: string; language: 'fr' | 'en' | 'es' } | null
+}
+
+/**
+ * Creates the organization of a Stripe subscription, once: the unique subscription id makes a retried
+ * step (or a second run) find the organization the first one created. The user registered with the
+ * customer's email becomes its owner.
+ */
+export function createOrganizationForSubscription(input: {
+  subscriptionId: string
+  customerId: string
+  name: string
+  ownerEmail: string | null
+}): CreatedOrganization {
+  return db.transaction(
+    (tx) => {
+      tx.insert(organizations)
+        .values({ name: input.name, stripeSubscriptionId: input.subscriptionId, stripeCustomerId: input.customerId })
+        .onConflictDoNothing({ target: organizations.stripeSubscriptionId })
+        .run()
+      const organization = tx
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.stripeSubscriptionId, input.subscriptionId))
+        .get()!
+      const user = input.ownerEmail
+        ? tx
+            .select({ id: users.id, name: users.name, language: users.language })
+            .from(users)
+            .where(eq(users.email, input.ownerEmail.toLowerCase()))
+            .get()
+        : undefined
+      if (user) tx.insert(memberships).values({ organizationId: organization.id, userId: user.id, role: 'owner' }).onConflictDoNothing().run()
+      return { ...organization, owner: user ?? null }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export type MemberRole = 'owner' | 'member'
+
+export function roleIn(organizationId: string, userId: string): MemberRole | null {
+  const row = db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+    .get()
+  return row?.role ?? null
+}
+
+/** The organizations a user belongs to, with their subscription and members, for the dashboard. */
+export function organizationsOf(userId: string) {
+  const mine = db
+    .select({ id: organizations.id, name: organizations.name, role: memberships.role, subscriptionId: organizations.stripeSubscriptionId })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt))
+    .all()
+  if (mine.length === 0) return []
+  const ids = mine.map((o) => o.id)
+  const members = db
+    .select({ organizationId: memberships.organizationId, userId: users.id, name: users.name, email: users.email, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.organizationId, ids))
+    .orderBy(asc(memberships.createdAt))
+    .all()
+  const subscriptionIds = mine.map((o) => o.subscriptionId).filter((id): id is string => id !== null)
+  const subs = subscriptionIds.length
+    ? db.select({ id: subscriptions.id, status: subscriptions.status, trialEnd: subscriptions.trialEnd }).from(subscriptions).where(inArray(subscriptions.id, subscriptionIds)).all()
+    : []
+  return mine.map((o) => ({
+    id: o.id,
+    name: o.name,
+    role: o.role,
+    subscription: subs.find((s) => s.id === o.subscriptionId) ?? null,
+    members: members.filter((m) => m.organizationId === o.id).map(({ organizationId: _, ...m }) => m),
+  }))
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { EMAIL_MAX } from '~/auth/schemas'
+
+// Messages are translation keys, shown next to the field in the page's language.
+export const InviteSchema = z.object({
+  organizationId: z.string({ error: 'errors.rejected' }).min(1, 'errors.rejected').max(100, 'errors.rejected'),
+  email: z
+    .string({ error: 'errors.emailInvalid' })
+    .trim()
+    .toLowerCase()
+    .max(EMAIL_MAX, 'errors.emailInvalid')
+    .pipe(z.email({ error: 'errors.emailInvalid' })),
+})
+export type InviteInput = z.infer<typeof InviteSchema>
+
+export const RevokeSchema = z.object({
+  invitationId: z.string({ error: 'errors.rejected' }).min(1, 'errors.rejected').max(100, 'errors.rejected'),
+})
