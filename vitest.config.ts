@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'emails/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    exclude: ['test/resilience/**', 'node_modules/**'],
     setupFiles: ['./test/setup-db.ts'],
     environment: 'node',
     testTimeout: 20_000,

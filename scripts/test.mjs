@@ -1,5 +1,5 @@
-// `npm test`: typecheck, lint, unit and integration tests (Vitest), then end-to-end tests (Playwright
-// against the production build). Every step runs; the exit code is non-zero if any step failed.
+// `npm test`: typecheck, lint, unit and integration tests (Vitest), the production build, the resilience
+// suite (Vitest driving `node server.mjs` processes), then end-to-end tests (Playwright against the build). Every step runs; the exit code is non-zero if any step failed.
 // The last line counts the tests: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -13,6 +13,7 @@ const steps = [
   ['lint', 'npm', ['run', 'lint']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]],
   ['build', 'npm', ['run', 'build']],
+  ['resilience', 'npx', ['vitest', 'run', '-c', 'vitest.resilience.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/resilience.json`]],
   ['e2e', 'npx', ['playwright', 'test']],
 ]
 
@@ -31,6 +32,7 @@ function read(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null
 }
 const vitest = read(`${reports}/vitest.json`)
+const resilience = read(`${reports}/resilience.json`)
 const playwright = read(`${reports}/playwright.json`)
 let passed = 0
 let failed = 0
@@ -40,15 +42,22 @@ if (vitest) {
   failed += vitest.numFailedTests
   skipped += vitest.numPendingTests + vitest.numTodoTests
 }
+if (resilience) {
+  passed += resilience.numPassedTests
+  failed += resilience.numFailedTests
+  skipped += resilience.numPendingTests + resilience.numTodoTests
+}
 if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky
   failed += playwright.stats.unexpected
   skipped += playwright.stats.skipped
 }
 if (!vitest) failedSteps.includes('unit') || failedSteps.push('unit (no report)')
+if (!resilience && !failedSteps.includes('build')) failedSteps.includes('resilience') || failedSteps.push('resilience (no report)')
 if (!playwright && !failedSteps.includes('build')) failedSteps.includes('e2e') || failedSteps.push('e2e (no report)')
 
 console.log(`\nunit: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`)
+console.log(`resilience: ${resilience ? `${resilience.numPassedTests} passed, ${resilience.numFailedTests} failed` : 'no report'}`)
 console.log(`e2e: ${playwright ? `${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed, ${playwright.stats.flaky} flaky` : 'no report'}`)
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`)
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)

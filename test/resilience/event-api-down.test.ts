@@ -1,0 +1,41 @@
+// Inngest's event API is down during 200 signups, then comes back: all 200 events arrive, none twice.
+import Database from 'better-sqlite3'
+import { afterAll, expect, test } from 'vitest'
+import { startInngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
+import { pool, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
+
+let server: RunningServer | undefined
+const api = await startInngestEventApi()
+afterAll(async () => {
+  await server?.stop()
+  await api.close()
+})
+
+test('200 signups while the event API answers 503, then it recovers: 200 events, each once', async () => {
+  const dbFile = `.tmp/test-db/resilience-down-${crypto.randomUUID()}.db`
+  api.setMode('down')
+  server = await startServer({ ...TEST_SECRETS, DATABASE_URL: dbFile, INNGEST_DEV: '1', INNGEST_BASE_URL: api.url, RATE_LIMIT_PER_MINUTE: '100000' })
+
+  const statuses = await pool([...Array(200).keys()], 8, async (i) => {
+    const res = await signupForm(server!, { name: `User ${i}`, email: `down-${i}@example.com`, password: 'a long enough password' })
+    return res.status
+  })
+  expect(statuses.filter((s) => s === 302)).toHaveLength(200)
+
+  const db = new Database(dbFile, { readonly: true })
+  const pending = () => db.prepare("SELECT count(*) AS n FROM outbox_events WHERE status = 'pending'").get() as { n: number }
+  expect(pending().n).toBe(200)
+  const tried = db.prepare('SELECT count(*) AS n FROM outbox_events WHERE attempts > 0').get() as { n: number }
+  expect(tried.n).toBeGreaterThan(0)
+  expect(api.received).toHaveLength(0)
+
+  api.setMode('up')
+  // The relay's backoff starts at one second and doubles; the poll brings the events out within seconds.
+  await expect.poll(() => pending().n, { timeout: 60_000, interval: 250 }).toBe(0)
+  const ids = api.received.map((e) => e.id)
+  expect(ids).toHaveLength(200)
+  expect(new Set(ids).size).toBe(200)
+  const emails = new Set(api.received.map((e) => (e.data as { userEmail: string }).userEmail))
+  expect(emails.size).toBe(200)
+  db.close()
+})

@@ -1,0 +1,73 @@
+// The production server: refuses to start without its secrets, refuses unsigned Inngest calls without
+// running anything, sends security headers, and sets its session cookie httpOnly, SameSite and Secure.
+import { createHmac } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { signupForm, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
+
+let server: RunningServer
+beforeAll(async () => {
+  server = await startServer({ ...TEST_SECRETS, DATABASE_URL: `.tmp/test-db/resilience-prod-${crypto.randomUUID()}.db`, RATE_LIMIT_PER_MINUTE: '1000' })
+})
+afterAll(() => server?.stop())
+
+describe('start-up', () => {
+  test.each(Object.keys(TEST_SECRETS))('refuses to start without %s, and says so', async (name) => {
+    const env: Record<string, string> = { ...TEST_SECRETS, DATABASE_URL: `.tmp/test-db/never-${crypto.randomUUID()}.db` }
+    delete env[name]
+    const { code, output } = await startExpectingFailure(env)
+    expect(code).not.toBe(0)
+    expect(output).toContain(`${name}: is required in production`)
+    expect(output).not.toContain('listening')
+  })
+})
+
+describe('/api/inngest in cloud mode', () => {
+  const body = JSON.stringify({ event: { name: 'user/registered', data: {} }, events: [], steps: {}, ctx: { run_id: 'r1', attempt: 0 } })
+  test.each([
+    ['no signature', {}],
+    ['a wrong signature', { 'X-Inngest-Signature': `t=${Math.floor(Date.now() / 1000)}&s=${'0'.repeat(64)}` }],
+    ['a signature made with another key', { 'X-Inngest-Signature': `t=${Math.floor(Date.now() / 1000)}&s=${createHmac('sha256', 'not-the-key').update(body).digest('hex')}` }],
+  ])('a POST with %s is refused without running anything', async (_name, headers) => {
+    const res = await fetch(`${server.url}/api/inngest?fnId=courrier-send-welcome-emails&stepId=step`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    })
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    expect(res.status).toBeLessThan(500)
+  })
+
+  test('GET does not reveal the functions to an unsigned caller', async () => {
+    const res = await fetch(`${server.url}/api/inngest`)
+    const text = await res.text()
+    expect(text).not.toContain('send-welcome')
+  })
+})
+
+describe('responses', () => {
+  test('carry security headers', async () => {
+    const res = await fetch(`${server.url}/signup`)
+    expect(res.status).toBe(200)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
+    expect(csp).toContain("frame-ancestors 'self'")
+    expect(csp).toContain("object-src 'none'")
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    // Over plain http there is no HSTS; behind an https proxy there is.
+    expect(res.headers.get('strict-transport-security')).toBeNull()
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]
+    const html = await res.text()
+    for (const script of html.match(/<script\b[^>]*>/g) ?? []) expect(script).toContain(`nonce="${nonce}"`)
+  })
+
+  test('the session cookie is httpOnly, SameSite=Lax and Secure', async () => {
+    const res = await signupForm(server, { name: 'Prod', email: `prod-${crypto.randomUUID()}@example.com`, password: 'a long enough password' })
+    expect(res.status).toBe(302)
+    const cookie = res.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/__session=/)
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    expect(cookie).toMatch(/Secure/i)
+  })
+})

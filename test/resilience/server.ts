@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+
+export const TEST_SECRETS = {
+  SESSION_SECRET: 'resilience-session-secret-0123456789abcdef012345',
+  STRIPE_WEBHOOK_SECRET: 'whsec_resilience_only_0123456789',
+  INNGEST_SIGNING_KEY: 'signkey-test-0123456789abcdef0123456789abcdef0123456789abcdef01234567',
+  INNGEST_EVENT_KEY: 'resilience-event-key',
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export type RunningServer = { url: string; port: number; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> }
+
+/** Starts the production server (`node server.mjs` on the current build) with the given environment. */
+export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
+  const p = port ?? (await freePort())
+  const child = spawn('node', ['server.mjs'], {
+    env: { PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(p), APP_URL: `http://localhost:${p}`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('listening')) {
+        clearInterval(timer)
+        resolve()
+      } else if (child.exitCode !== null) {
+        clearInterval(timer)
+        reject(new Error(`server exited (${child.exitCode}):\n${output}`))
+      }
+    }, 25)
+  })
+  return {
+    url: `http://127.0.0.1:${p}`,
+    port: p,
+    child,
+    output: () => output,
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+      await exited
+    },
+  }
+}
+
+/** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
+export function startExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', ['server.mjs'], {
+      env: { PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+}
+
+export function signupForm(server: RunningServer, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return fetch(`${server.url}/signup`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}`, ...headers },
+    body: new URLSearchParams(fields).toString(),
+  })
+}
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+export async function pool<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        results[i] = await task(items[i]!, i)
+      }
+    }),
+  )
+  return results
+}
