@@ -52,9 +52,14 @@ if (playwright) {
   failed += playwright.stats.unexpected
   skipped += playwright.stats.skipped
 }
-if (!vitest) failedSteps.includes('unit') || failedSteps.push('unit (no report)')
-if (!resilience && !failedSteps.includes('build')) failedSteps.includes('resilience') || failedSteps.push('resilience (no report)')
-if (!playwright && !failedSteps.includes('build')) failedSteps.includes('e2e') || failedSteps.push('e2e (no report)')
+const noteMissing = (step, report) => {
+  if (!report && !failedSteps.includes(step)) failedSteps.push(`${step} (no report)`)
+}
+noteMissing('unit', vitest)
+if (!failedSteps.includes('build')) {
+  noteMissing('resilience', resilience)
+  noteMissing('e2e', playwright)
+}
 
 console.log(`\nunit: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`)
 console.log(`resilience: ${resilience ? `${resilience.numPassedTests} passed, ${resilience.numFailedTests} failed` : 'no report'}`)
