@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
-import { caniemail, type EmailClientGlobs } from 'caniemail'
+import { caniemail } from 'caniemail'
 import { result, type CheckResult, type Finding } from './types'
+
+type EmailClientGlobs = Parameters<typeof caniemail>[0]['clients'][number]
 
 /** The clients most people read email in; caniemail.com's data covers each. */
 export const COMPAT_CLIENTS: EmailClientGlobs[] = ['apple-mail.*', 'gmail.*', 'outlook.*', 'yahoo.*', 'samsung-email.android']
@@ -37,7 +39,7 @@ export function compatIssues(html: string, clients: EmailClientGlobs[] = COMPAT_
   if (cached) return cached
   const { issues } = caniemail({ clients, html: html.replace(PREVIEW_BLOCK, '') })
   const byFeature = new Map<string, CompatIssue>()
-  const collect = (map: Map<string, Array<{ title: string; notes?: string[]; support: string }>>, support: 'none' | 'partial') => {
+  const collect = (map: Iterable<[string, Array<{ title: string; notes?: string[] }>]>, support: 'none' | 'partial') => {
     for (const [client, list] of map) {
       for (const issue of list) {
         const level = support === 'none' && HARMLESS[issue.title] ? 'partial' : support

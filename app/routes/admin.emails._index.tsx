@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { Route } from './+types/admin.emails._index'
+import { requireStudioUser } from '~/auth/roles.server'
+import { getInstance } from '~/i18n/i18next.server'
+import { studioGrid } from '~/studio/templates.server'
+import { CheckBadges } from '~/studio/ui/check-badges'
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireStudioUser(request)
+  return { title: getInstance(context).t('studio.grid.title'), rows: await studioGrid() }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+
+export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <h1>{t('studio.grid.title')}</h1>
+      <p className="hint">{t('studio.grid.intro')}</p>
+      <div className="grid" data-testid="email-grid">
+        {rows.map((row) => (
+          <section key={row.template.id} className="grid-row" data-template={row.template.id} aria-labelledby={`tpl-${row.template.id}`}>
+            <header className="grid-row-header">
+              <h2 id={`tpl-${row.template.id}`}>
+                <Link to={`/admin/emails/${row.template.id}`}>{row.template.id}</Link>
+              </h2>
+              <p className="hint">
+                <span className="mono">{row.template.event}</span> · {row.template.description} · {t('studio.grid.sample', { sample: row.sample })}
+              </p>
+            </header>
+            <div className="grid-cells">
+              {row.cells.map((cell) => (
+                <article key={cell.locale} className="cell" data-locale={cell.locale} lang={cell.locale}>
+                  <Link to={`/admin/emails/${row.template.id}?locale=${cell.locale}&sample=${row.sample}`} className="thumb" aria-label={t('studio.grid.open', { template: row.template.id, locale: t(`language.${cell.locale}`) })}>
+                    <iframe
+                      title={t('studio.grid.thumbnail', { template: row.template.id, locale: cell.locale })}
+                      src={`/admin/emails/${row.template.id}/preview?locale=${cell.locale}&sample=${row.sample}`}
+                      loading="lazy"
+                      sandbox=""
+                      tabIndex={-1}
+                    />
+                  </Link>
+                  <p className="cell-locale" lang={undefined}>
+                    {t(`language.${cell.locale}`)} · {cell.kb} KB
+                  </p>
+                  <p className="subject" data-testid="subject">
+                    {cell.subject}
+                  </p>
+                  <p className="preview-text">{cell.previewText}</p>
+                  <CheckBadges checks={cell.checks} locale={cell.locale} />
+                </article>
+              ))}
+            </div>
+          </section>
+        ))}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next'
+import { data, Link, useSearchParams } from 'react-router'
+import type { Route } from './+types/admin.mailbox.$id'
+import { requireStudioUser } from '~/auth/roles.server'
+import { getMailboxMessage } from '~/studio/mailbox.server'
+import { DateTime } from '~/studio/ui/date-time'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requireStudioUser(request)
+  const message = getMailboxMessage(params.id)
+  if (!message) throw data({ error: 'notFound' }, { status: 404 })
+  // The HTML is shown by a sandboxed frame from its own URL; the page carries only the text.
+  const { html: _html, ...rest } = message
+  return { title: message.subject, message: rest }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+
+const TABS = ['html', 'text', 'headers'] as const
+
+export default function MailboxMessage({ loaderData: { message } }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const [search] = useSearchParams()
+  const tab = TABS.find((x) => x === search.get('tab')) ?? 'html'
+  return (
+    <>
+      <p>
+        <Link to="/admin/mailbox">{t('studio.mailbox.back')}</Link>
+      </p>
+      <h1 lang={message.locale} data-testid="message-subject">
+        {message.subject}
+      </h1>
+      <dl className="envelope-summary">
+        <dt>{t('studio.envelope.from')}</dt>
+        <dd>{message.from}</dd>
+        <dt>{t('studio.mailbox.to')}</dt>
+        <dd data-testid="message-to">{message.to}</dd>
+        <dt>{t('studio.mailbox.when')}</dt>
+        <dd>
+          <DateTime iso={message.createdAt} />
+        </dd>
+        <dt>{t('studio.mailbox.template')}</dt>
+        <dd className="mono">
+          {message.template} · {message.locale}
+        </dd>
+        <dt>{t('studio.mailbox.event')}</dt>
+        <dd>{message.eventId ? <Link to={`/admin/events/${encodeURIComponent(message.eventId)}`} className="mono" data-testid="message-event">{message.eventId}</Link> : '—'}</dd>
+      </dl>
+      <nav className="segmented" aria-label={t('studio.detail.tabs')}>
+        {TABS.map((x) => (
+          <Link key={x} to={`?tab=${x}`} aria-current={x === tab ? 'true' : undefined}>
+            {t(`studio.mailbox.tab.${x}`)}
+          </Link>
+        ))}
+      </nav>
+      {tab === 'html' ? <iframe className="email-frame" title={message.subject} src={`/admin/mailbox/${message.id}/html`} sandbox="allow-popups allow-popups-to-escape-sandbox" width={640} height={900} /> : null}
+      {tab === 'text' ? <pre className="source" data-testid="message-text">{message.text}</pre> : null}
+      {tab === 'headers' ? (
+        <table className="data" data-testid="message-headers">
+          <tbody>
+            {Object.entries(message.headers).map(([name, value]) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td className="mono">{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  )
+}

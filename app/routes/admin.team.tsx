@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next'
+import { data, Form, useNavigation } from 'react-router'
+import type { Route } from './+types/admin.team'
+import { formAction, readForm } from '~/auth/form-guards.server'
+import { listStudioTeam, requireAdmin, setMarketerRole } from '~/auth/roles.server'
+import { getInstance } from '~/i18n/i18next.server'
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const admin = await requireAdmin(request)
+  return { title: getInstance(context).t('studio.team.title'), team: listStudioTeam(), me: admin.id }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+
+export async function action({ request }: Route.ActionArgs) {
+  await requireAdmin(request)
+  return formAction(request, async () => {
+    const form = await readForm(request)
+    const intent = form.get('intent')
+    const email = String(form.get('email') ?? '')
+    if ((intent !== 'grant' && intent !== 'revoke') || !email) return data({ ok: false as const, error: 'errors.emailInvalid', email }, { status: 400 })
+    const result = setMarketerRole(email, intent === 'grant')
+    if (!result.ok) return data({ ok: false as const, error: `studio.team.${result.error}`, email }, { status: result.error === 'unknownUser' ? 404 : 409 })
+    return { ok: true as const, intent, email: result.member.email }
+  })
+}
+
+export default function Team({ loaderData: { team }, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation()
+  const submitting = useNavigation().state === 'submitting'
+  const answer = actionData as { ok?: boolean; error?: string; intent?: string; email?: string; errors?: { form?: string } } | undefined
+  return (
+    <>
+      <h1>{t('studio.team.title')}</h1>
+      <p className="hint">{t('studio.team.intro')}</p>
+      <Form method="post" className="filters-form">
+        <input type="hidden" name="intent" value="grant" />
+        <div className="field">
+          <label htmlFor="grant-email">{t('studio.team.email')}</label>
+          <input id="grant-email" name="email" type="email" required />
+        </div>
+        <button type="submit" disabled={submitting}>
+          {t('studio.team.grant')}
+        </button>
+      </Form>
+      {answer?.ok === false || answer?.errors?.form ? (
+        <p className="error" role="alert">
+          {t((answer.error ?? answer.errors?.form) as 'errors.rejected', { email: answer.email })}
+        </p>
+      ) : null}
+      {answer?.ok ? (
+        <p className="success" role="status">
+          {t(answer.intent === 'grant' ? 'studio.team.granted' : 'studio.team.revoked', { email: answer.email })}
+        </p>
+      ) : null}
+      <table className="data" data-testid="team">
+        <thead>
+          <tr>
+            <th>{t('studio.team.name')}</th>
+            <th>{t('studio.team.email')}</th>
+            <th>{t('studio.team.role')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {team.map((member) => (
+            <tr key={member.id}>
+              <td>{member.name}</td>
+              <td>{member.email}</td>
+              <td>{t(`studio.roles.${member.role}`)}</td>
+              <td>
+                {member.role === 'marketer' ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="email" value={member.email} />
+                    <button type="submit" className="secondary" disabled={submitting}>
+                      {t('studio.team.revoke')}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}

@@ -1,0 +1,32 @@
+import { emailIdempotencyKey } from '~/email/message.server'
+import { env, LOCALES, type Locale } from '~/env.server'
+import { renderAllLocales, sampleData, type LocaleRender, type TemplateId } from './templates.server'
+import type { CheckResult } from './checks/types'
+
+export type DetailRender = {
+  /** Subject, preview text and checks of every language (the locale switcher shows them all). */
+  locales: Record<Locale, { subject: string; previewText: string; kb: number; checks: CheckResult[] }>
+  /** The selected language in full. */
+  selected: { locale: Locale; subject: string; previewText: string; html: string; text: string }
+  envelope: { from: string; headers: Record<string, string> }
+}
+
+const kb = (html: string) => Math.round((Buffer.byteLength(html) / 1024) * 10) / 10
+
+/** What the detail view shows for a template, a language and some event data (a sample, or an edit). */
+export async function detailRender(template: TemplateId, locale: Locale, data: unknown): Promise<DetailRender> {
+  const all = await renderAllLocales(template, data)
+  const selected: LocaleRender = all[locale]
+  return {
+    locales: Object.fromEntries(
+      LOCALES.map((l) => [l, { subject: all[l].subject, previewText: all[l].previewText, kb: kb(all[l].html), checks: all[l].checks }]),
+    ) as DetailRender['locales'],
+    selected: { locale, subject: selected.subject, previewText: selected.previewText, html: selected.html, text: selected.text },
+    // The headers sendEmail adds, with the event id that a real send fills in.
+    envelope: { from: env.EMAIL_FROM, headers: { 'X-Entity-Ref-ID': emailIdempotencyKey(template, '{event id}') } },
+  }
+}
+
+export function sampleJson(template: TemplateId, sample: string): string {
+  return JSON.stringify(sampleData(template, sample), null, 2)
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto'
+import enEmails from '#locales/en/emails.json'
+import esEmails from '#locales/es/emails.json'
+import frEmails from '#locales/fr/emails.json'
+import { templates, TEMPLATE_IDS, isTemplateId, type TemplateData, type TemplateId } from '~/email/registry.server'
+import { renderEmail, type RenderedEmail } from '~/email/render.server'
+import { env, isProduction, LOCALES, type Locale } from '~/env.server'
+import { eventCatalogue, type EventName } from '~/events'
+import { runChecks, type CheckResult } from './checks'
+import { flattenKeys, stringValues } from './checks/untranslated'
+
+export { TEMPLATE_IDS, isTemplateId, type TemplateId }
+
+type SampleInfo = { key: string; label: string }
+export type TemplateInfo = { id: TemplateId; event: EventName; description: string; samples: SampleInfo[]; context: { description: string; preview: unknown } | null }
+
+const samplesOf = (event: EventName) => eventCatalogue[event].samples as Record<string, { label: string; data: unknown }>
+
+/** The registry as the studio shows it: each template's event, description and named samples. */
+export function templateInfo(id: TemplateId): TemplateInfo {
+  const definition = templates[id]
+  const all = samplesOf(definition.event)
+  return {
+    id,
+    event: definition.event,
+    description: definition.description,
+    samples: definition.samples.map((key) => ({ key, label: all[key]?.label ?? key })),
+    context: 'context' in definition && definition.context ? { description: definition.context.description, preview: definition.context.preview } : null,
+  }
+}
+
+export function sampleData(id: TemplateId, sample: string): unknown {
+  return samplesOf(templates[id].event)[sample]?.data
+}
+
+export type StudioView = { template: TemplateId; locale: Locale; sample: string; width: 'desktop' | 'mobile'; tab: 'email' | 'text' | 'source' | 'envelope' }
+
+/** The view a URL asks for, with anything missing or unknown replaced by the default: links never break. */
+export function resolveView(template: TemplateId, search: URLSearchParams, uiLocale: string): StudioView {
+  const info = templateInfo(template)
+  const locale = [search.get('locale'), uiLocale, env.DEFAULT_LOCALE].find(isLocale)!
+  const requested = search.get('sample')
+  const sample = info.samples.some((s) => s.key === requested) ? requested! : info.samples[0]!.key
+  const width = search.get('width') === 'mobile' ? 'mobile' : 'desktop'
+  const tabs = ['email', 'text', 'source', 'envelope'] as const
+  const tab = tabs.find((t) => t === search.get('tab')) ?? 'email'
+  return { template, locale, sample, width, tab }
+}
+
+export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value)
+
+export type DataValidation = { ok: true; data: unknown } | { ok: false; message: string }
+
+/**
+ * Sample data typed by a marketer: JSON first, then the event's schema. The message is the schema's own,
+ * prefixed with the field it is about, so the fix is obvious.
+ */
+export function validateSampleData(id: TemplateId, json: string): DataValidation {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch (error) {
+    return { ok: false, message: `JSON: ${error instanceof Error ? error.message : String(error)}` }
+  }
+  const parsed = eventCatalogue[templates[id].event].schema.safeParse(value)
+  if (parsed.success) return { ok: true, data: parsed.data }
+  return {
+    ok: false,
+    message: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('\n'),
+  }
+}
+
+// Every email key of every language: one showing up in a rendering is a t() call that found nothing.
+const knownKeys = new Set<string>()
+for (const resource of [enEmails, frEmails, esEmails]) flattenKeys(resource, '', knownKeys)
+
+/**
+ * Texts a translator confirmed are right as they are: the same word in both languages. Add an entry
+ * here, rather than silencing the check, when "identical to another language" is correct.
+ */
+export const ACCEPTED_IDENTICAL: Record<string, string[]> = { es: ['Plan'] }
+
+function checkOptions(data: unknown) {
+  const fromName = env.EMAIL_FROM.replace(/<[^>]*>/, '').trim()
+  return {
+    production: isProduction,
+    appUrl: env.APP_URL,
+    knownKeys,
+    dataValues: stringValues(data),
+    sameEverywhere: ['Courrier', ...(fromName ? [fromName] : [])],
+    sourceLocale: 'en',
+    accepted: ACCEPTED_IDENTICAL,
+  }
+}
+
+export type LocaleRender = RenderedEmail & { checks: CheckResult[] }
+
+/** One template, one sample, every language, through the same renderEmail the functions send with, then checked. */
+export async function renderAllLocales(id: TemplateId, data: unknown): Promise<Record<Locale, LocaleRender>> {
+  const rendered = {} as Record<Locale, RenderedEmail>
+  for (const locale of LOCALES) rendered[locale] = await renderEmail(id, data as TemplateData<typeof id>, locale)
+  const checks = runChecks(rendered, checkOptions(data))
+  return Object.fromEntries(LOCALES.map((l) => [l, { ...rendered[l], checks: checks[l]! }])) as Record<Locale, LocaleRender>
+}
+
+export type GridCell = { locale: Locale; subject: string; previewText: string; kb: number; checks: CheckResult[] }
+export type GridRow = { template: TemplateInfo; sample: string; cells: GridCell[] }
+
+/** Every template × every language, from each template's first sample: the grid at /admin/emails. */
+export async function studioGrid(): Promise<GridRow[]> {
+  const rows: GridRow[] = []
+  for (const id of TEMPLATE_IDS) {
+    const info = templateInfo(id)
+    const sample = info.samples[0]!.key
+    const all = await renderAllLocales(id, sampleData(id, sample))
+    rows.push({
+      template: info,
+      sample,
+      cells: LOCALES.map((locale) => ({
+        locale,
+        subject: all[locale].subject,
+        previewText: all[locale].previewText,
+        kb: Math.round((Buffer.byteLength(all[locale].html) / 1024) * 10) / 10,
+        checks: all[locale].checks,
+      })),
+    })
+  }
+  return rows
+}
+
+/** One rendering, for the sandboxed preview frames. */
+export async function renderOne(id: TemplateId, sample: string, locale: Locale): Promise<RenderedEmail | null> {
+  const data = sampleData(id, sample)
+  if (data === undefined) return null
+  return renderEmail(id, data as TemplateData<typeof id>, locale)
+}
+
+/** An id for a test email: unique, so each test send is a new message, and recognisable in the mailbox. */
+export const testEmailEventId = () => `studio-test-${randomUUID()}`

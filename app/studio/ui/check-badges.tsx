@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next'
+import type { CheckResult, Finding } from '../checks/types'
+
+const ICON = { pass: '✓', warn: '!', fail: '✕' } as const
+
+/** One badge per check, coloured by status, with the finding count; the title lists what was found. */
+export function CheckBadges({ checks, locale }: { checks: CheckResult[]; locale?: string }) {
+  const { t } = useTranslation()
+  return (
+    <ul className="badges" aria-label={t('studio.checks.label')} data-locale={locale}>
+      {checks.map((check) => {
+        // Partial support is reference material, not something to fix: it is listed, not counted.
+        const counted = check.findings.filter((f) => !isInfo(f))
+        const label = `${t(`studio.checks.${check.id}` as 'studio.checks.size')}: ${t(`studio.status.${check.status}` as 'studio.status.pass')}`
+        return (
+          <li key={check.id} className={`badge badge-${check.status}`} data-check={check.id} data-status={check.status} title={counted.map((f) => findingText(t, f)).join('\n') || label}>
+            <span aria-hidden="true">{ICON[check.status]}</span> {t(`studio.checks.${check.id}` as 'studio.checks.size')}
+            {check.status !== 'pass' && counted.length > 1 ? <span className="badge-count"> ×{counted.length}</span> : null}
+            <span className="visually-hidden">: {t(`studio.status.${check.status}` as 'studio.status.pass')}</span>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+const isInfo = (finding: Finding) => finding.key === 'compatPartial'
+
+type T = ReturnType<typeof useTranslation>['t']
+
+export function findingText(t: T, finding: Finding): string {
+  const params: Record<string, string | number> = { ...finding.params }
+  if (typeof params.where === 'string') params.where = t(`studio.where.${params.where}` as 'studio.where.body')
+  if (typeof params.locales === 'string') params.locales = params.locales.split(', ').map((l) => t(`language.${l}` as 'language.en')).join(', ')
+  // Keys and parameters come from the checks, not from literals the type system could follow.
+  const translate = t as unknown as (key: string, values: Record<string, string | number>) => string
+  return translate(`studio.findings.${finding.key}`, params)
+}
+
+/** Every finding of every check, with caniemail's notes under compatibility findings. */
+export function Findings({ checks }: { checks: CheckResult[] }) {
+  const { t } = useTranslation()
+  // What to fix first, then what to look at, then reference material.
+  const rank = (f: Finding) => (isInfo(f) ? 2 : f.status === 'fail' ? 0 : 1)
+  const all = checks.flatMap((check) => check.findings.map((finding) => ({ check, finding }))).sort((a, b) => rank(a.finding) - rank(b.finding))
+  if (all.length === 0) return <p className="hint">{t('studio.checks.allPass')}</p>
+  return (
+    <ul className="findings">
+      {all.map(({ check, finding }, i) => (
+        <li key={i} className={`finding finding-${isInfo(finding) ? 'info' : finding.status}`} data-check={check.id}>
+          <strong>{t(`studio.checks.${check.id}` as 'studio.checks.size')}</strong> — {findingText(t, finding)}
+          {finding.detail?.length ? (
+            <details>
+              <summary>{t('studio.checks.notes')}</summary>
+              <ul lang="en">
+                {finding.detail.map((note, j) => (
+                  <li key={j}>{note}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next'
+
+/** A UTC timestamp in the reader's language; UTC on both server and browser, so hydration matches. */
+export function DateTime({ iso }: { iso: string }) {
+  const { i18n } = useTranslation()
+  const text = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso))
+  return (
+    <time dateTime={iso} title={iso}>
+      {text} UTC
+    </time>
+  )
+}

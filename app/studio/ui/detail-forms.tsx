@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next'
+import { Link, type useFetcher } from 'react-router'
+import type { DetailActionData } from '../detail-action.server'
+import type { StudioView } from '../templates.server'
+
+type Answer = (DetailActionData & { errors?: { form?: string } }) | undefined
+type Fetcher = ReturnType<typeof useFetcher<DetailActionData>>
+
+function ErrorLine({ answer }: { answer: Answer }) {
+  const { t } = useTranslation()
+  const key = answer && 'ok' in answer && !answer.ok ? answer.error : answer?.errors?.form
+  if (!key) return null
+  return (
+    <p className="error" role="alert">
+      {t(key as 'errors.rejected')}
+    </p>
+  )
+}
+
+/** Sends the rendering on screen (sample or edited data, this language) to one address. */
+export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher; answer: Answer; view: StudioView; data: string }) {
+  const { t } = useTranslation()
+  const sent = answer && 'ok' in answer && answer.ok && answer.intent === 'send-test' ? answer : undefined
+  return (
+    <section className="panel" aria-labelledby="send-title">
+      <h2 id="send-title">{t('studio.send.title')}</h2>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="send-test" />
+        <input type="hidden" name="locale" value={view.locale} />
+        <input type="hidden" name="sample" value={view.sample} />
+        <input type="hidden" name="data" value={data} />
+        <div className="field">
+          <label htmlFor="test-to">{t('studio.send.to')}</label>
+          <input id="test-to" name="to" type="email" required autoComplete="email" />
+        </div>
+        <button type="submit" disabled={fetcher.state !== 'idle'}>
+          {t('studio.send.submit', { language: t(`language.${view.locale}`) })}
+        </button>
+      </fetcher.Form>
+      <ErrorLine answer={answer?.intent === 'send-test' || answer?.errors ? answer : undefined} />
+      {sent ? (
+        <p className="success" role="status" data-testid="send-result">
+          {t(sent.transport === 'local' ? 'studio.send.storedLocally' : 'studio.send.sent', { to: sent.to })}{' '}
+          {sent.transport === 'local' ? <Link to={`/admin/mailbox/${sent.messageId}`}>{t('studio.send.open')}</Link> : null}
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+/** Emits the event itself through the outbox: the real function runs and sends what it sends. */
+export function EmitEventForm({ fetcher, answer, view, data, event, canEmit }: { fetcher: Fetcher; answer: Answer; view: StudioView; data: string; event: string; canEmit: boolean }) {
+  const { t } = useTranslation()
+  const emitted = answer && 'ok' in answer && answer.ok && answer.intent === 'emit' ? answer : undefined
+  return (
+    <section className="panel" aria-labelledby="emit-title">
+      <h2 id="emit-title">{t('studio.emit.title')}</h2>
+      <p className="hint">{t('studio.emit.hint', { event })}</p>
+      {canEmit ? (
+        <fetcher.Form method="post">
+          <input type="hidden" name="intent" value="emit" />
+          <input type="hidden" name="locale" value={view.locale} />
+          <input type="hidden" name="sample" value={view.sample} />
+          <input type="hidden" name="data" value={data} />
+          <button type="submit" disabled={fetcher.state !== 'idle'}>
+            {t('studio.emit.submit')}
+          </button>
+        </fetcher.Form>
+      ) : (
+        <p className="hint">{t('studio.detail.emitAdminOnly')}</p>
+      )}
+      <ErrorLine answer={answer?.intent === 'emit' ? answer : undefined} />
+      {emitted ? (
+        <p className="success" role="status" data-testid="emit-result">
+          {t('studio.emit.done')} <Link to={`/admin/events/${encodeURIComponent(emitted.eventId)}`}>{emitted.eventId}</Link>
+        </p>
+      ) : null}
+    </section>
+  )
+}

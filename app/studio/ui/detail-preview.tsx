@@ -1,0 +1,117 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { DetailRender } from '../detail.server'
+import type { StudioView, TemplateInfo } from '../templates.server'
+
+const LOCALES = ['fr', 'en', 'es'] as const
+const TABS = ['email', 'text', 'source', 'envelope'] as const
+
+/** The same view with some of its settings changed: every control is a link, so a URL is one exact view. */
+export function viewHref(view: StudioView, patch: Partial<StudioView>) {
+  const next = { ...view, ...patch }
+  const search = new URLSearchParams({ locale: next.locale, sample: next.sample })
+  if (next.width !== 'desktop') search.set('width', next.width)
+  if (next.tab !== 'email') search.set('tab', next.tab)
+  return `/admin/emails/${next.template}?${search}`
+}
+
+export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; view: StudioView; locales: DetailRender['locales'] }) {
+  const { t } = useTranslation()
+  return (
+    <div className="toolbar">
+      <nav aria-label={t('studio.detail.locale')} className="segmented" data-testid="locale-switcher">
+        {LOCALES.map((locale) => (
+          <Link key={locale} to={viewHref(view, { locale })} aria-current={locale === view.locale ? 'true' : undefined} title={locales[locale].subject} lang={locale}>
+            {locale.toUpperCase()}
+          </Link>
+        ))}
+      </nav>
+      <nav aria-label={t('studio.detail.sample')} className="segmented" data-testid="sample-switcher">
+        {info.samples.map((sample) => (
+          <Link key={sample.key} to={viewHref(view, { sample: sample.key })} aria-current={sample.key === view.sample ? 'true' : undefined} title={sample.label}>
+            {sample.key}
+          </Link>
+        ))}
+      </nav>
+      <nav aria-label={t('studio.detail.width')} className="segmented" data-testid="width-switcher">
+        {(['desktop', 'mobile'] as const).map((width) => (
+          <Link key={width} to={viewHref(view, { width })} aria-current={width === view.width ? 'true' : undefined}>
+            {t(`studio.detail.${width}`)}
+          </Link>
+        ))}
+      </nav>
+      <nav aria-label={t('studio.detail.tabs')} className="segmented" data-testid="tab-switcher">
+        {TABS.map((tab) => (
+          <Link key={tab} to={viewHref(view, { tab })} aria-current={tab === view.tab ? 'true' : undefined}>
+            {t(`studio.detail.tab.${tab}`)}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  )
+}
+
+export function PreviewPane({ view, render }: { view: StudioView; render: DetailRender }) {
+  const { t } = useTranslation()
+  const { selected } = render
+  return (
+    <div className="preview-pane" data-width={view.width}>
+      <dl className="envelope-summary">
+        <dt>{t('studio.envelope.subject')}</dt>
+        <dd data-testid="detail-subject" lang={selected.locale}>
+          {selected.subject}
+        </dd>
+        <dt>{t('studio.envelope.previewText')}</dt>
+        <dd data-testid="detail-preview-text" lang={selected.locale}>
+          {selected.previewText}
+        </dd>
+      </dl>
+      {view.tab === 'email' ? (
+        <iframe
+          className={`email-frame email-frame-${view.width}`}
+          data-testid="email-frame"
+          title={t('studio.detail.frameTitle', { subject: selected.subject })}
+          srcDoc={selected.html}
+          // No scripts and an opaque origin: the email cannot reach the studio's cookies or DOM.
+          sandbox="allow-popups allow-popups-to-escape-sandbox"
+          width={view.width === 'mobile' ? 375 : 640}
+          height={900}
+        />
+      ) : null}
+      {view.tab === 'text' ? <pre className="source" data-testid="plain-text" lang={selected.locale}>{selected.text}</pre> : null}
+      {view.tab === 'source' ? <pre className="source" data-testid="html-source">{selected.html}</pre> : null}
+      {view.tab === 'envelope' ? (
+        <table className="data" data-testid="envelope">
+          <tbody>
+            <tr>
+              <th scope="row">From</th>
+              <td>{render.envelope.from}</td>
+            </tr>
+            <tr>
+              <th scope="row">To</th>
+              <td className="hint">{t('studio.envelope.to')}</td>
+            </tr>
+            <tr>
+              <th scope="row">Subject</th>
+              <td>{selected.subject}</td>
+            </tr>
+            {Object.entries(render.envelope.headers).map(([name, value]) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td className="mono">{value}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('studio.envelope.previewText')}</th>
+              <td>{selected.previewText}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('studio.envelope.size')}</th>
+              <td>{render.locales[view.locale].kb} KB</td>
+            </tr>
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  )
+}
