@@ -5,7 +5,8 @@ import { checkRateLimit, formAction, readForm } from '~/auth/form-guards.server'
 import { getUser, requireUser } from '~/auth/session.server'
 import { FormError } from '~/components/field'
 import { getInstance } from '~/i18n/i18next.server'
-import { acceptInvitation, findInvitationByLink, type InvitationView } from '~/organizations/invitations.server'
+import { acceptInvitation, findInvitationByLink } from '~/organizations/invitations.server'
+import type { InvitationView } from '~/organizations/invitations.server'
 import { forgetInvitation, rememberInvitation } from '~/organizations/pending-invitation.server'
 
 // Gone for good (410) once used, revoked or expired; unknown (404) when the link is not ours.

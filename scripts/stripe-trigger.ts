@@ -1,0 +1,89 @@
+// Posts a correctly signed Stripe event to the running app, like `stripe trigger` does through the
+// Stripe CLI, without a Stripe account or network:
+//   npm run stripe:trigger -- customer.subscription.created --email someone@example.com
+// Signed with STRIPE_WEBHOOK_SECRET (from .env, or the development default the app also uses).
+import { parseArgs } from 'node:util'
+import Stripe from 'stripe'
+import { sampleSubscriptionEvent, SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from '../app/billing/sample-events'
+import { env } from '../app/env.server'
+
+const usage = `Usage: npm run stripe:trigger -- <event type> [options]
+
+Event types: ${SUBSCRIPTION_EVENT_TYPES.join(', ')}
+
+Options:
+  --email <address>      customer email, put in the subscription's metadata
+  --name <name>          customer name (metadata)
+  --locale <fr|en|es…>   customer's preferred locale (metadata)
+  --subscription <id>    subscription id (default: a new sub_test_… id); reuse it to update or delete
+  --customer <id>        customer id (default: a new cus_test_… id)
+  --status <status>      subscription status (default: trialing, or canceled for deleted)
+  --trial-days <n>       trial length; 0 for none (default: 14)
+  --plan <name>          plan name shown in the confirmation (default: Pro)
+  --event-id <id>        event id (default: a new evt_test_… id); reuse it to see a replay refused
+  --url <url>            the app (default: APP_URL, ${env.APP_URL})
+`
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${usage}`)
+  process.exit(2)
+}
+
+let parsed
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      locale: { type: 'string' },
+      subscription: { type: 'string' },
+      customer: { type: 'string' },
+      status: { type: 'string' },
+      'trial-days': { type: 'string' },
+      plan: { type: 'string' },
+      'event-id': { type: 'string' },
+      url: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error))
+}
+const { values, positionals } = parsed
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
+const type = positionals[0] as SubscriptionEventType | undefined
+if (!type || !SUBSCRIPTION_EVENT_TYPES.includes(type)) fail(type ? `Unknown event type: ${type}` : 'Which event? Give its type first.')
+const trialDays = values['trial-days'] === undefined ? undefined : Number(values['trial-days'])
+if (trialDays !== undefined && (!Number.isInteger(trialDays) || trialDays < 0)) fail('--trial-days takes a whole number of days')
+
+const event = sampleSubscriptionEvent({
+  type,
+  email: values.email,
+  name: values.name,
+  locale: values.locale,
+  subscriptionId: values.subscription,
+  customerId: values.customer,
+  status: values.status,
+  trialDays: trialDays === 0 ? null : trialDays,
+  planName: values.plan,
+  eventId: values['event-id'],
+})
+const payload = JSON.stringify(event, null, 2)
+const signature = new Stripe('sk_unused').webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET })
+const endpoint = new URL('/webhooks/stripe', values.url ?? env.APP_URL)
+
+let response: Response
+try {
+  response = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload })
+} catch (error) {
+  console.error(`Could not reach ${endpoint.href} (${error instanceof Error ? error.message : String(error)}). Is the app running (npm run dev)?`)
+  process.exit(1)
+}
+const body = await response.text()
+console.log(`${type} ${event.id} (subscription ${event.data.object.id}, customer ${event.data.object.customer})`)
+console.log(`→ ${endpoint.href}: ${response.status} ${body}`)
+process.exit(response.ok ? 0 : 1)
