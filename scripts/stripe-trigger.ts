@@ -20,7 +20,7 @@ Options:
   --status <status>      subscription status (default: trialing, or canceled for deleted)
   --trial-days <n>       trial length; 0 for none (default: 14)
   --plan <name>          plan name shown in the confirmation (default: Pro)
-  --event-id <id>        event id (default: a new evt_test_… id); reuse it to see a replay refused
+  --event-id <id>        event id (default: a new evt_test_… id); reuse it to see a redelivery acknowledged with no effect
   --url <url>            the app (default: APP_URL, ${env.APP_URL})
 `
 
