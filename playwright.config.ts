@@ -35,8 +35,9 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      // The production build, as users run it; a fresh database every run.
-      command: `rm -f ${e2eEnv.databaseFile}* && node server.mjs`,
+      // The production build, as users run it; a fresh database every run, with the admin from
+      // ADMIN_EMAIL/ADMIN_PASSWORD seeded by `npm run db:seed`'s script (the studio's tests sign in as it).
+      command: `rm -f ${e2eEnv.databaseFile}* && npx tsx scripts/seed.ts && node server.mjs`,
       url: `${e2eEnv.baseURL}/login`,
       reuseExistingServer: false,
       timeout: 60_000,
