@@ -1,0 +1,130 @@
+import { describe, expect, test } from 'vitest'
+import { LOCALES, type Locale } from '~/env.server'
+import { eventCatalogue } from '~/events'
+import { emailResources } from './i18n.server'
+import { TEMPLATE_IDS, templates, type TemplateData, type TemplateId } from './registry.server'
+import { renderEmail, type RenderedEmail } from './render.server'
+
+// Gmail clips a message whose HTML passes ~102 KB and hides the rest behind "View entire message".
+const GMAIL_CLIP_BYTES = 102 * 1024
+
+function leaves(value: unknown, prefix = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[prefix, value]]
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
+}
+const strings = Object.fromEntries(LOCALES.map((l) => [l, new Map(leaves(emailResources[l]))])) as Record<Locale, Map<string, string>>
+const keys = [...strings.en.keys()]
+// As React escapes text.
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;')
+const squash = (s: string) => s.replace(/\s+/g, ' ')
+
+/** The static parts of a string (between placeholders) long enough to be recognisable in another text. */
+function fragments(value: string) {
+  return value
+    .split(/\{\{[^}]+\}\}/)
+    .map((part) => squash(part).trim())
+    .filter((part) => part.length >= 12)
+}
+
+function samplesOf(id: TemplateId) {
+  const catalogue = eventCatalogue[templates[id].event].samples as Record<string, { data: unknown }>
+  return templates[id].samples.map((key) => [key, catalogue[key]!.data] as const)
+}
+
+function visible(email: RenderedEmail) {
+  return squash([email.subject, email.previewText, email.text].join('\n'))
+}
+
+describe('every template, every sample, every locale', () => {
+  for (const id of TEMPLATE_IDS) {
+    test(`${id} lists samples of its event`, () => {
+      expect(templates[id].samples.length).toBeGreaterThan(0)
+      expect(templates[id].id).toBe(id)
+    })
+    for (const [sample, data] of samplesOf(id)) {
+      for (const locale of LOCALES) {
+        test(`${id} / ${sample} / ${locale}`, async () => {
+          const email = await renderEmail(id, data as TemplateData<typeof id>, locale)
+          const shown = visible(email)
+
+          expect(email.subject.length).toBeGreaterThan(0)
+          expect(email.previewText.length).toBeGreaterThan(0)
+          expect(email.html).toMatch(new RegExp(`<html[^>]* lang="${locale}"`))
+          expect(email.html).toContain(escapeHtml(email.previewText))
+          expect(Buffer.byteLength(email.html)).toBeLessThan(GMAIL_CLIP_BYTES)
+          // A plain-text alternative with the words and the links, not an empty or HTML part.
+          expect(email.text.length).toBeGreaterThan(200)
+          expect(email.text).not.toMatch(/<[a-z][^>]*>/i)
+          expect(email.text).toMatch(/https?:\/\/\S+/)
+
+          // No raw translation key, no unfilled placeholder.
+          for (const key of keys) expect(shown + email.html, `raw key ${key}`).not.toContain(key)
+          expect(shown + email.html).not.toMatch(/\{\{|\}\}/)
+
+          // No sentence left in another language.
+          for (const other of LOCALES.filter((l) => l !== locale)) {
+            // Identical strings are not skipped: a sentence copied from English into French is a miss.
+            for (const [key, value] of strings[other]) {
+              for (const fragment of fragments(value)) expect(shown, `${other} "${fragment}" (${key})`).not.toContain(fragment)
+            }
+          }
+        })
+      }
+    }
+  }
+})
+
+describe('renderEmail', () => {
+  const welcomeData = eventCatalogue['user/registered'].samples['new-user-fr'].data
+
+  test('subject, preview and text come from the locale files, with the data filled in', async () => {
+    const email = await renderEmail('welcome', welcomeData, 'fr', { appUrl: 'https://mail.example.com' })
+    expect(email.subject).toBe('Bienvenue sur Courrier, Camille Dupont')
+    expect(email.previewText).toBe(strings.fr.get('welcome.preview'))
+    expect(email.text).toContain('Bonjour Camille Dupont,')
+    expect(email.text).toContain('https://mail.example.com/dashboard')
+    expect(email.html).toContain('href="https://mail.example.com/dashboard"')
+  })
+
+  test('dates are written the way each language writes them', async () => {
+    const data = eventCatalogue['stripe/subscription.created'].samples['trial-pro-fr'].data
+    expect((await renderEmail('subscription-created', data, 'fr')).text).toContain('10 décembre 2026')
+    expect((await renderEmail('subscription-created', data, 'en')).text).toContain('December 10, 2026')
+    expect((await renderEmail('subscription-created', data, 'es')).text).toContain('10 de diciembre de 2026')
+  })
+
+  test('the invitation links to the accept URL derived from the invitation id', async () => {
+    const { invitationAcceptUrl } = await import('~/organizations/invitation-token.server')
+    const data = eventCatalogue['organization/invitation.created'].samples['invite-fr'].data
+    const email = await renderEmail('invitation', data, 'fr', { appUrl: 'https://mail.example.com' })
+    const url = invitationAcceptUrl(data.invitationId, 'https://mail.example.com')
+    expect(email.html).toContain(`href="${url}"`)
+    expect(email.text).toContain(url)
+  })
+
+  test('the trial reminder shows the context it is given, and the preview context otherwise', async () => {
+    const data = eventCatalogue['trial/reminder'].samples['pro-trial'].data
+    const given = await renderEmail('trial-reminder', data, 'en', {
+      context: { ownerName: 'Robin', organizationName: 'Robin & Co', trialEnd: null },
+    })
+    expect(given.subject).toBe('Your trial for Robin & Co is ending soon')
+    expect(given.text).toContain('Hello Robin,')
+    expect(given.html).toContain('Robin &amp; Co')
+    const preview = await renderEmail('trial-reminder', data, 'en')
+    expect(preview.text).toContain(templates['trial-reminder'].context!.preview.organizationName)
+  })
+
+  test('names are text, never markup, and cannot break the subject line', async () => {
+    const data = { ...welcomeData, userName: 'Eve <img src=x onerror=alert(1)>\r\nBcc: victim@example.com' }
+    const email = await renderEmail('welcome', data, 'en')
+    expect(email.html).not.toContain('<img src=x')
+    expect(email.html).toContain('Eve &lt;img src=x onerror=alert(1)&gt;')
+    expect(email.subject).not.toMatch(/[\r\n]/)
+    expect(email.subject).toBe('Welcome to Courrier, Eve <img src=x onerror=alert(1)> Bcc: victim@example.com')
+  })
+
+  test('data that its event could not carry is refused', async () => {
+    await expect(renderEmail('welcome', { ...welcomeData, userEmail: 'nope' }, 'fr')).rejects.toThrow(/email/i)
+  })
+})

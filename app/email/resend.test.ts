@@ -1,0 +1,108 @@
+// The Resend path with the real `resend` SDK, pointed (RESEND_BASE_URL) at a loopback double of its API.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { eventCatalogue } from '~/events'
+import { startResendDouble } from './resend-api-double'
+import type { sendEmail as SendEmail } from './send.server'
+
+let resend: Awaited<ReturnType<typeof startResendDouble>>
+let sendEmail: typeof SendEmail
+let mailboxCount: () => number
+
+beforeAll(async () => {
+  resend = await startResendDouble()
+  // Set before the env module loads (this file imports it lazily): the app reads process.env only there.
+  process.env.RESEND_API_KEY = 're_test_loopback_only'
+  process.env.RESEND_BASE_URL = resend.url
+  process.env.EMAIL_FROM = 'Courrier <hello@courrier.test>'
+  ;({ sendEmail } = await import('./send.server'))
+  const { db } = await import('~/db/client.server')
+  const { mailboxMessages } = await import('~/db/schema')
+  mailboxCount = () => db.select().from(mailboxMessages).all().length
+})
+afterAll(() => resend.close())
+beforeEach(() => {
+  resend.requests.length = 0
+})
+
+const data = eventCatalogue['user/registered'].samples['new-user-es-long-name'].data
+const send = (eventId: string) => sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'es', data, eventId })
+
+describe('sendEmail through Resend', () => {
+  test('posts the rendered email with its idempotency key and tags; nothing goes to the local mailbox', async () => {
+    const result = await send('evt-resend-1')
+    expect(result).toEqual({ id: expect.any(String), transport: 'resend' })
+    expect(resend.requests).toHaveLength(1)
+    const [request] = resend.requests
+    expect(request).toMatchObject({ method: 'POST', path: '/emails' })
+    expect(request!.headers.authorization).toBe('Bearer re_test_loopback_only')
+    expect(request!.headers['idempotency-key']).toBe('welcome/evt-resend-1')
+    expect(request!.body).toMatchObject({
+      from: 'Courrier <hello@courrier.test>',
+      to: ['maria@example.com'],
+      subject: 'Te damos la bienvenida a Courrier, María de los Ángeles Fernández-Villaverde y Santiesteban',
+      tags: [
+        { name: 'template', value: 'welcome' },
+        { name: 'locale', value: 'es' },
+      ],
+      headers: { 'X-Entity-Ref-ID': 'welcome/evt-resend-1' },
+    })
+    expect(request!.body.html).toContain('lang="es"')
+    expect(request!.body.text).toContain('Hola, María de los Ángeles')
+    expect(mailboxCount()).toBe(0)
+  })
+
+  test('a step retried after a timeout sends the same key, so Resend sends one email', async () => {
+    const before = resend.emailsSent()
+    const first = await send('evt-resend-retry')
+    const retry = await send('evt-resend-retry')
+    expect(resend.requests.map((r) => r.headers['idempotency-key'])).toEqual(['welcome/evt-resend-retry', 'welcome/evt-resend-retry'])
+    expect(retry.id).toBe(first.id)
+    expect(resend.emailsSent()).toBe(before + 1)
+  })
+
+  test('429: retried after the delay Resend asks for (RetryAfterError)', async () => {
+    resend.failNext({ status: 429, body: { statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }, headers: { 'retry-after': '7' } })
+    await expect(send('evt-429')).rejects.toMatchObject({ name: 'RetryAfterError', retryAfter: '7' })
+  })
+
+  test('429 without a delay: retried after a second', async () => {
+    resend.failNext({ status: 429, body: { statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' } })
+    await expect(send('evt-429-bare')).rejects.toMatchObject({ name: 'RetryAfterError', retryAfter: '1' })
+  })
+
+  test('5xx: an ordinary error, which Inngest retries with backoff', async () => {
+    resend.failNext({ status: 500, body: { statusCode: 500, name: 'internal_server_error', message: 'Unexpected' } })
+    const error = await send('evt-500').catch((e: Error) => e)
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toMatchObject({ name: 'Error', message: expect.stringContaining('Resend 500 internal_server_error') })
+  })
+
+  test('a network error (connection dropped): an ordinary error, retried', async () => {
+    resend.failNext('drop')
+    const error = await send('evt-network').catch((e: Error) => e)
+    expect(error).toMatchObject({ name: 'Error', message: expect.stringContaining('network error') })
+  })
+
+  test('then the retry goes through with the same key', async () => {
+    resend.failNext({ status: 503, body: { statusCode: 503, name: 'application_error', message: 'Unavailable' } })
+    await expect(send('evt-then-ok')).rejects.toThrow(/503/)
+    await expect(send('evt-then-ok')).resolves.toMatchObject({ transport: 'resend' })
+    expect(resend.requests.map((r) => r.headers['idempotency-key'])).toEqual(['welcome/evt-then-ok', 'welcome/evt-then-ok'])
+  })
+
+  test('a validation error (an address Resend refuses): no retry (NonRetriableError)', async () => {
+    resend.failNext({ status: 422, body: { statusCode: 422, name: 'validation_error', message: 'Invalid `to` field.' } })
+    await expect(send('evt-422')).rejects.toMatchObject({ name: 'NonRetriableError', message: expect.stringContaining('Invalid `to` field.') })
+  })
+
+  test('the same key with different content: no retry', async () => {
+    await send('evt-changed')
+    const changed = sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'fr', data, eventId: 'evt-changed' })
+    await expect(changed).rejects.toMatchObject({ name: 'NonRetriableError', message: expect.stringContaining('invalid_idempotent_request') })
+  })
+
+  test('a concurrent request with the same key still in flight: retried shortly', async () => {
+    resend.failNext({ status: 409, body: { statusCode: 409, name: 'concurrent_idempotent_requests', message: 'In progress' } })
+    await expect(send('evt-409')).rejects.toMatchObject({ name: 'RetryAfterError', retryAfter: '2' })
+  })
+})
