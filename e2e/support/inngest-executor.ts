@@ -22,6 +22,8 @@ export type ExecutorOptions = {
   /** Drop the answer of each step once and ask again, as Inngest does when a step's response times out. */
   loseFirstResponseOfEachStep?: boolean
   fetch?: (url: string, init: RequestInit) => Promise<Response>
+  /** Called when the run reaches a sleep, before the executor resumes it: what is true "while asleep". */
+  onSleep?: (step: string, duration: string | undefined) => Promise<void> | void
 }
 
 export async function runFunction(fnId: string, event: InngestEvent, options: ExecutorOptions): Promise<RunResult> {
@@ -64,6 +66,7 @@ export async function runFunction(fnId: string, event: InngestEvent, options: Ex
           continue
         }
         log.push({ op: op.op, step, attempt, ...(op.op === 'Sleep' ? { detail: op.name } : {}) })
+        if (op.op === 'Sleep') await options.onSleep?.(step, op.name)
         // A sleep is memoized with no data: that is how Inngest resumes a run whose sleep is over.
         steps[op.id] = { type: 'data', data: op.op === 'Sleep' ? null : (op.data ?? null) }
         stack.push(op.id)

@@ -1,0 +1,115 @@
+import { e2eEnv } from '../playwright.config'
+import { expect, test } from './support/fixtures'
+import { runFunction, type InngestEvent } from './support/inngest-executor'
+import { mailboxFor, type MailboxMessage } from './support/mailbox'
+
+// Browser signup → outbox → the event reaches the (loopback) Inngest event API → an executor test double
+// drives the welcome function through the app's real /api/inngest → the emails land in the local mailbox.
+
+const password = 'a long enough password'
+
+const journeys = [
+  {
+    lang: 'es',
+    locale: 'es-ES',
+    name: 'Lucía Fernández',
+    submit: 'Registrarse',
+    welcome: 'Te damos la bienvenida a Courrier, Lucía Fernández',
+    followUp: '¿Qué tal te va, Lucía Fernández?',
+    followUpText: 'Tres consejos para empezar',
+    dashboard: 'Panel',
+  },
+  {
+    lang: 'fr',
+    locale: 'fr-FR',
+    name: 'Camille Martin',
+    submit: "S'inscrire",
+    welcome: 'Bienvenue sur Courrier, Camille Martin',
+    followUp: 'Comment ça se passe, Camille Martin\u202f?',
+    followUpText: 'Trois conseils pour bien commencer',
+    dashboard: 'Tableau de bord',
+  },
+]
+
+async function registeredEvent(email: string): Promise<InngestEvent> {
+  let found: InngestEvent | undefined
+  await expect
+    .poll(async () => {
+      const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
+      found = received.find((e) => e.name === 'user/registered' && e.data.userEmail === email)
+      return found
+    })
+    .toBeTruthy()
+  return found!
+}
+
+const summary = (messages: MailboxMessage[]) => messages.map((m) => [m.template, m.locale, m.subject])
+
+for (const j of journeys) {
+  test.describe(`welcome journey in ${j.lang}`, () => {
+    test.use({ locale: j.locale })
+
+    test('signup → welcome email at once → follow-up after the sleep, in the language of the signup', async ({ page, baseURL, uniqueEmail }) => {
+      const email = uniqueEmail(`journey-${j.lang}`)
+      await page.goto('/signup')
+      await page.locator('input[name="name"]').fill(j.name)
+      await page.locator('input[name="email"]').fill(email)
+      await page.locator('input[name="password"]').fill(password)
+      await page.getByRole('button', { name: j.submit }).click()
+      await expect(page).toHaveURL(/\/dashboard$/)
+
+      const event = await registeredEvent(email)
+      expect(event.data).toMatchObject({ userEmail: email, language: j.lang })
+      expect(mailboxFor(email)).toEqual([])
+
+      // Each step's first answer is "lost", so every send runs twice, as after a timeout.
+      let whileAsleep: MailboxMessage[] = []
+      const run = await runFunction('courrier-welcome-journey', event, {
+        endpoint: `${baseURL}/api/inngest`,
+        loseFirstResponseOfEachStep: true,
+        onSleep: () => void (whileAsleep = mailboxFor(email)),
+      })
+      expect(run).toMatchObject({ status: 'completed', output: { success: true, emailSent: true } })
+      expect(run.log.filter((l) => l.op === 'Sleep').map((l) => l.step)).toEqual(['wait-24-hours'])
+
+      // While the run sleeps, only the welcome email exists.
+      expect(summary(whileAsleep)).toEqual([['welcome', j.lang, j.welcome]])
+
+      // After the sleep, the follow-up; each sent once although each step ran twice.
+      const messages = mailboxFor(email)
+      expect(summary(messages)).toEqual([
+        ['welcome', j.lang, j.welcome],
+        ['welcome-follow-up', j.lang, j.followUp],
+      ])
+      expect(messages.every((m) => m.eventId === event.id && m.from === 'Courrier <hello@courrier.test>')).toBe(true)
+      expect(messages[1]!.text).toContain(j.followUpText)
+
+      // The follow-up's call to action leads back to the dashboard.
+      const link = messages[1]!.text.match(/https?:\/\/\S+\/dashboard/)?.[0]
+      expect(link).toBe(`${baseURL}/dashboard`)
+      await page.goto(link!)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(j.dashboard)
+    })
+  })
+}
+
+test.describe('the same event delivered twice', () => {
+  test.use({ locale: 'es-ES' })
+
+  test('runs twice but sends each email once', async ({ page, baseURL, uniqueEmail }) => {
+    const email = uniqueEmail('journey-twice')
+    await page.goto('/signup')
+    await page.locator('input[name="name"]').fill('Dos Veces')
+    await page.locator('input[name="email"]').fill(email)
+    await page.locator('input[name="password"]').fill(password)
+    await page.getByRole('button', { name: 'Registrarse' }).click()
+    await expect(page).toHaveURL(/\/dashboard$/)
+    const event = await registeredEvent(email)
+
+    for (let i = 0; i < 2; i++) {
+      const run = await runFunction('courrier-welcome-journey', event, { endpoint: `${baseURL}/api/inngest` })
+      expect(run.status).toBe('completed')
+    }
+    expect(mailboxFor(email).map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])
+  })
+})
