@@ -106,3 +106,50 @@ describe('sendEmail through Resend', () => {
     await expect(send('evt-409')).rejects.toMatchObject({ name: 'RetryAfterError', retryAfter: '2' })
   })
 })
+
+async function runWelcome(eventId: string, email: string) {
+  const { runFunction } = await import('../../e2e/support/inngest-executor')
+  const { action } = await import('~/routes/api.inngest')
+  const { createUser } = await import('~/inngest/test-fixtures')
+  const call = async (url: string, init: RequestInit) =>
+    (await action({ request: new Request(url, { ...init, headers: { ...(init.headers as Record<string, string>), Host: 'localhost:5173' } }), params: {}, context: {} } as never)) as Response
+  const user = createUser({ email, language: 'en' })
+  const event = { id: eventId, name: 'user/registered', data: { userId: user.id, userName: user.name, userEmail: user.email, language: 'en' } }
+  return runFunction('courrier-welcome-journey', event, { endpoint: 'http://localhost:5173/api/inngest', fetch: call })
+}
+
+describe('Resend errors inside a function run', () => {
+  test('a 5xx fails the step; Inngest retries it and the email is sent once', async () => {
+    resend.failNext({ status: 502, body: { statusCode: 502, name: 'application_error', message: 'Bad gateway' } })
+    const run = await runWelcome('evt-502', 'retried@example.com')
+    expect(run).toMatchObject({ status: 'completed', output: { emailSent: true } })
+    expect(run.log.map((l) => `${l.op} ${l.step} #${l.attempt}`)).toEqual([
+      'StepError send-welcome-email #0',
+      'StepRun send-welcome-email #1',
+      'Sleep wait-24-hours #0',
+      'StepRun send-follow-up-email #0',
+    ])
+    expect(resend.requests.map((r) => r.headers['idempotency-key'])).toEqual(['welcome/evt-502', 'welcome/evt-502', 'welcome-follow-up/evt-502'])
+  })
+
+  test('a 429 tells Inngest to retry after the delay Resend asked for; the retry sends the email once', async () => {
+    resend.failNext({ status: 429, body: { statusCode: 429, name: 'rate_limit_exceeded', message: 'Slow down' }, headers: { 'retry-after': '9' } })
+    const run = await runWelcome('evt-429-run', 'limited@example.com')
+    expect(run).toMatchObject({ status: 'completed', output: { emailSent: true } })
+    expect(run.log[0]).toEqual({ op: 'StepError', step: 'send-welcome-email', attempt: 0, detail: 'retry-after 9' })
+    expect(resend.requests.filter((r) => r.headers['idempotency-key'] === 'welcome/evt-429-run')).toHaveLength(2)
+  })
+
+  test('a refusal stops the run without retrying and is recorded for admins by onFailure', async () => {
+    const { db } = await import('~/db/client.server')
+    const { functionFailures } = await import('~/db/schema')
+    resend.failNext({ status: 422, body: { statusCode: 422, name: 'validation_error', message: 'Invalid `to` field.' } })
+    const run = await runWelcome('evt-refused', 'refused@example.com')
+
+    expect(run).toMatchObject({ status: 'failed', failureHandler: { recorded: true } })
+    // One request to Resend: a validation error is not retried.
+    expect(resend.requests.map((r) => r.headers['idempotency-key'])).toEqual(['welcome/evt-refused'])
+    const rows = db.select().from(functionFailures).all().filter((row) => row.eventId === 'evt-refused')
+    expect(rows).toEqual([expect.objectContaining({ functionId: 'welcome-journey', error: expect.stringContaining('Resend 422 validation_error') })])
+  })
+})

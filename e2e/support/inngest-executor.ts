@@ -72,7 +72,9 @@ export async function runFunction(fnId: string, event: InngestEvent, options: Ex
         stack.push(op.id)
         attempt = 0
       } else if (op.op === 'StepError') {
-        log.push({ op: op.op, step, attempt })
+        // Inngest waits this long before the retry (RetryAfterError); the double retries at once.
+        const retryAfter = response.headers.get('retry-after')
+        log.push({ op: op.op, step, attempt, ...(retryAfter ? { detail: `retry-after ${retryAfter}` } : {}) })
         if (++attempt >= maxAttempts) {
           steps[op.id] = { type: 'error', error: op.error }
           stack.push(op.id)
