@@ -137,6 +137,27 @@ describe('process-subscription', () => {
     expect(mailFor('from.stripe@example.com').map((m) => m.locale)).toEqual(['es'])
   })
 
+  test('with the email known and an account registered with it, Stripe is not asked for the locale', async () => {
+    const event = makeEvent({ customerLocale: null })
+    registerUser(event.data.customerEmail!, 'fr')
+    const { ctx, error } = await run(event)
+    expect(error).toBeUndefined()
+    expect(stepOrder(ctx)).toEqual(['retrieve-customer', 'create-organization', 'send-confirmation-email', 'schedule-reminder'])
+    expect(stripeApi.requests).toEqual([])
+    expect(mailFor(event.data.customerEmail!).map((m) => m.locale)).toEqual(['fr'])
+  })
+
+  test('with the email known but nobody registered, the customer’s Stripe locale is fetched', async () => {
+    const event = makeEvent({ customerLocale: null })
+    stripeApi.customers.set(event.data.customerId, { email: 'ignored@example.com', preferred_locales: ['fr-BE'] })
+    const { error } = await run(event)
+    expect(error).toBeUndefined()
+    expect(stripeApi.requests.map((r) => r.path)).toEqual([`/v1/customers/${event.data.customerId}`])
+    // The event's email stays the address written to; Stripe only filled in what was missing.
+    expect(mailFor(event.data.customerEmail!).map((m) => m.locale)).toEqual(['fr'])
+    expect(mailFor('ignored@example.com')).toEqual([])
+  })
+
   test('a Stripe outage fails the step for Inngest to retry; the retry succeeds', async () => {
     const event = makeEvent({ customerEmail: null, customerLocale: null })
     stripeApi.customers.set(event.data.customerId, { email: `retry-${event.data.customerId}@example.com`, preferred_locales: [] })

@@ -4,7 +4,7 @@ import { supportedLocaleOf } from '~/billing/locale'
 import { sendEmail } from '~/email/send.server'
 import { env } from '~/env.server'
 import { subscriptionCreated, trialReminder } from '~/events'
-import { createOrganizationForSubscription } from '~/organizations/organizations.server'
+import { createOrganizationForSubscription, isRegisteredEmail } from '~/organizations/organizations.server'
 import { inngest } from './client.server'
 import { recordFailureOf } from './failures.server'
 
@@ -34,7 +34,12 @@ export const processSubscription = inngest.createFunction(
     let customer = { email: event.data.customerEmail, name: event.data.customerName, locale: event.data.customerLocale }
     // Stripe's subscription carries no email or name; the checkout's metadata may, else ask Stripe.
     if (!customer.email || !customer.locale) {
-      const retrieved = await step.run('retrieve-customer', () => retrieveCustomer(customerId))
+      const known = customer
+      const retrieved = await step.run('retrieve-customer', async () => {
+        // An account with this email already has a language, which wins over Stripe's locale.
+        if (known.email && isRegisteredEmail(known.email)) return { email: null, name: null, locale: null }
+        return retrieveCustomer(customerId)
+      })
       customer = { email: customer.email ?? retrieved.email, name: customer.name ?? retrieved.name, locale: customer.locale ?? retrieved.locale }
     }
     const email = customer.email

@@ -42,7 +42,7 @@ export function OrganizationPanel({ organization, currentUserId, answer }: { org
         {organization.name}
       </h2>
       <p data-testid="subscription-status">
-        {t('billing.subscription')}: {organization.subscription ? t(`billing.status.${statusKey}`) : t('billing.noSubscription')}
+        {t('billing.statusLine', { status: organization.subscription ? t(`billing.status.${statusKey}`) : t('billing.noSubscription') })}
         {organization.subscription?.status === 'trialing' && organization.subscription.trialEnd
           ? ` · ${t('billing.trialEnds', { date: formatDate(organization.subscription.trialEnd) })}`
           : null}

@@ -45,6 +45,10 @@ export function createOrganizationForSubscription(input: {
   )
 }
 
+export function isRegisteredEmail(email: string): boolean {
+  return Boolean(db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get())
+}
+
 export type MemberRole = 'owner' | 'member'
 
 export function roleIn(organizationId: string, userId: string): MemberRole | null {
