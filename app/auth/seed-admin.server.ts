@@ -20,8 +20,8 @@ export function adminPasswordProblem(password: string | undefined, { production,
   if (EXAMPLE_PASSWORDS.some((weak) => folded === weak.replace(/[^a-z0-9]/g, '') || folded.includes('changeme'))) {
     return 'ADMIN_PASSWORD is an example value; choose a real one for production'
   }
-  const localPart = email.split('@')[0]?.toLowerCase() ?? ''
-  if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) return 'ADMIN_PASSWORD must not contain the admin email'
+  const localPart = (email.split('@')[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '')
+  if (password.toLowerCase().includes(email.toLowerCase()) || folded === localPart) return 'ADMIN_PASSWORD must not be the admin email'
   if (new Set(password).size < 8) return 'ADMIN_PASSWORD repeats too few characters to be strong'
   return null
 }

@@ -3,8 +3,9 @@ import { z } from 'zod'
 import { db } from '~/db/client.server'
 import { functionFailures, mailboxMessages, outboxEvents } from '~/db/schema'
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
+import { OUTBOX_STATUSES, type OutboxStatus } from './outbox-status'
+
+export { OUTBOX_STATUSES, type OutboxStatus }
 
 export const ActivityQuerySchema = z.object({
   status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
