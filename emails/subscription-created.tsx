@@ -58,5 +58,5 @@ const styles = {
   summary: { border: '1px solid #e4e4e7', borderRadius: '6px', padding: '4px 20px 12px', margin: '8px 0 16px' },
   summaryTitle: { color: '#18181b', fontSize: '16px', fontWeight: 700, margin: '12px 0 8px' },
   label: { color: '#71717a', fontSize: '14px', lineHeight: '24px', width: '45%', verticalAlign: 'top' },
-  value: { color: '#18181b', fontSize: '14px', lineHeight: '24px', fontWeight: 600, wordBreak: 'break-word' },
+  value: { color: '#18181b', fontSize: '14px', lineHeight: '24px', fontWeight: 600 },
 } as const
