@@ -49,7 +49,7 @@ export function OrganizationPanel({ organization, currentUserId, answer }: { org
       </p>
 
       <h3>{t('organization.members')}</h3>
-      <table data-testid="members">
+      <table className="members" data-testid="members">
         <thead>
           <tr>
             <th scope="col">{t('organization.name')}</th>
@@ -101,7 +101,7 @@ export function OrganizationPanel({ organization, currentUserId, answer }: { org
           {organization.invitations.length > 0 ? (
             <>
               <h3>{t('invitations.pending')}</h3>
-              <ul data-testid="invitations">
+              <ul className="invitation-list" data-testid="invitations">
                 {organization.invitations.map((invitation) => (
                   <li key={invitation.id}>
                     {invitation.email} ·{' '}
