@@ -38,7 +38,8 @@ test.describe('the email studio, as a marketer uses it', () => {
     await expect(page.frameLocator('.grid-row[data-template="invitation"] .cell[data-locale="es"] iframe').locator('body')).toContainText('Atelier Dupont')
     await page.evaluate(() => window.scrollTo(0, 0))
     await expect(page.frameLocator('.grid-row[data-template="welcome"] .cell[data-locale="fr"] iframe').locator('a').first()).toBeVisible()
-    await testInfo.attach('grid', { body: await page.screenshot(), contentType: 'image/png' })
+    await page.screenshot({ path: testInfo.outputPath('grid.png') })
+    await testInfo.attach('grid', { path: testInfo.outputPath('grid.png'), contentType: 'image/png' })
     const preview = await page.request.get('/admin/emails/invitation/preview?locale=es')
     expect(preview.headers()['content-security-policy']).toContain("default-src 'none'")
   })
@@ -189,7 +190,7 @@ test.describe('access control', () => {
   }
   const resources = (ids: { messageId: string }) => ['/admin/emails/welcome/preview?locale=fr', `/admin/mailbox/${ids.messageId}/html`, '/admin/mailbox.json']
   const sampleData = JSON.stringify({ userId: 'usr_x', userName: 'Intrus', userEmail: 'intrus@example.com', language: 'fr' })
-  const actions = (victim: string) => [
+  const actions = (victim: string): Array<{ path: string; form: Record<string, string> }> => [
     { path: '/admin/emails/welcome', form: { intent: 'send-test', to: victim, locale: 'fr', sample: 'new-user-fr', data: sampleData } },
     { path: '/admin/emails/welcome', form: { intent: 'emit', locale: 'fr', sample: 'new-user-fr', data: sampleData } },
     { path: '/admin/emails/welcome', form: { intent: 'preview', locale: 'fr', sample: 'new-user-fr', data: sampleData, lastGood: sampleData } },
