@@ -1,7 +1,11 @@
-import { serve } from 'inngest/remix'
-import { inngest } from '~/inngest/client.server'
-import { functions } from '~/inngest/functions.server'
+import type { Route } from './+types/api.inngest'
+import { handleInngestRequest } from '~/inngest/serve.server'
 
-const handler = serve({ client: inngest, functions })
+// Inngest calls this from its servers (or the dev server): authenticated by its signature, not by origin.
+export function loader(args: Route.LoaderArgs) {
+  return handleInngestRequest(args)
+}
 
-export { handler as loader, handler as action }
+export function action(args: Route.ActionArgs) {
+  return handleInngestRequest(args)
+}
