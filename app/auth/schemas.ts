@@ -19,8 +19,9 @@ export const SignupSchema = z.object({
     .trim()
     .min(1, 'errors.nameRequired')
     .max(NAME_MAX, 'errors.nameTooLong')
-    // Names end up in emails: no control characters (line breaks included), no invisible text.
-    .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'errors.nameInvalid'),
+    // Names end up in emails and their headers: no control characters (line breaks included), no
+    // invisible or direction-changing text, no angle brackets, no U+FFFD left by undecodable bytes.
+    .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}<>\uFFFD]+$/u, 'errors.nameInvalid'),
   email: EmailSchema,
   password: z
     .string({ error: 'errors.passwordTooShort' })
