@@ -1,4 +1,7 @@
-import { Column, Row, Section, Text } from '@react-email/components'
+import { Column } from '@react-email/column'
+import { Row } from '@react-email/row'
+import { Section } from '@react-email/section'
+import { Text } from '@react-email/text'
 import type { EmailT } from '~/email/i18n.server'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph, Signature, Title } from './components/parts'

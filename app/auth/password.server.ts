@@ -1,17 +1,38 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 
 // scrypt, memory-hard: N=2^15, r=8 takes 32 MiB and ~100 ms a hash on these machines. OWASP's
 // 2^17 would take 128 MiB a hash, which a handful of concurrent signups turns into an OOM risk.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const
 const KEY_LENGTH = 32
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+// One hash per core at a time. scrypt is CPU-bound, so more at once is no faster, and each one holds
+// 32 MiB: libuv's four threads would otherwise hold 128 MiB during a burst of signups.
+const slots = Math.max(1, availableParallelism())
+let active = 0
+const waiting: Array<() => void> = []
+async function acquire() {
+  if (active < slots) active++
+  else await new Promise<void>((resolve) => waiting.push(resolve))
+}
+function release() {
+  const next = waiting.shift()
+  if (next) next()
+  else active--
+}
+
+async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   const maxmem = 256 * (options.N ?? 0) * (options.r ?? 0) + 1024 * 1024
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  )
+  await acquire()
+  try {
+    return await new Promise((resolve, reject) =>
+      scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) =>
+        error ? reject(error) : resolve(key),
+      ),
+    )
+  } finally {
+    release()
+  }
 }
 
 /** Format: `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */

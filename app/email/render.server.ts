@@ -1,4 +1,4 @@
-import { render, toPlainText } from '@react-email/components'
+import { render, toPlainText } from '@react-email/render'
 import { createElement } from 'react'
 import { env, type Locale } from '~/env.server'
 import { eventCatalogue, type EventName } from '~/events'

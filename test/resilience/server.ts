@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 
 export const TEST_SECRETS = {
@@ -6,6 +7,14 @@ export const TEST_SECRETS = {
   STRIPE_WEBHOOK_SECRET: 'whsec_resilience_only_0123456789',
   INNGEST_SIGNING_KEY: 'signkey-test-0123456789abcdef0123456789abcdef0123456789abcdef01234567',
   INNGEST_EVENT_KEY: 'resilience-event-key',
+}
+
+/** The node flags of `npm start` (e.g. the heap cap), so tests and benchmarks run the server as users do. */
+export function startNodeArgs(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+  const match = /\bnode\s+(.*?)\s*server\.mjs/.exec(start)
+  if (!match) throw new Error(`cannot read the node command in "start": ${start}`)
+  return match[1]!.split(/\s+/).filter(Boolean)
 }
 
 export async function freePort(): Promise<number> {
@@ -22,7 +31,7 @@ export type RunningServer = { url: string; port: number; child: ChildProcess; ou
 /** Starts the production server (`node server.mjs` on the current build) with the given environment. */
 export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
   const p = port ?? (await freePort())
-  const child = spawn('node', ['server.mjs'], {
+  const child = spawn('node', [...startNodeArgs(), 'server.mjs'], {
     env: { PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(p), APP_URL: `http://localhost:${p}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -56,7 +65,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
 export function startExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node', ['server.mjs'], {
+    const child = spawn('node', [...startNodeArgs(), 'server.mjs'], {
       env: { PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

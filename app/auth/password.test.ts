@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest'
+import { hashPassword, verifyPassword } from './password.server'
+
+describe('passwords', () => {
+  test('hash with scrypt, verify, and refuse a wrong password', async () => {
+    const hash = await hashPassword('correct horse battery staple')
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]+\$[\w-]+$/)
+    expect(await verifyPassword('correct horse battery staple', hash)).toBe(true)
+    expect(await verifyPassword('correct horse battery stapler', hash)).toBe(false)
+    expect(await verifyPassword('anything', 'not-a-hash')).toBe(false)
+  })
+
+  test('the same password gets a different salt each time; Unicode forms verify alike', async () => {
+    const [a, b] = await Promise.all([hashPassword('café au lait!'), hashPassword('café au lait!')])
+    expect(a).not.toBe(b)
+    expect(await verifyPassword('cafe\u0301 au lait!', a)).toBe(true)
+  })
+
+  test('many hashes at once all complete (they queue for a core instead of piling up)', async () => {
+    const hashes = await Promise.all(Array.from({ length: 6 }, (_, i) => hashPassword(`password number ${i}`)))
+    expect(new Set(hashes).size).toBe(6)
+    expect(await verifyPassword('password number 5', hashes[5]!)).toBe(true)
+  })
+})

@@ -1,0 +1,22 @@
+import { Inngest } from 'inngest'
+import { openDatabase } from '../app/db/client.server'
+import { enqueueEvent } from '../app/outbox/outbox.server'
+import { OutboxRelay } from '../app/outbox/relay.server'
+
+/** Events delivered per second by the outbox relay, with the real Inngest client, to a loopback event API. */
+export async function relayThroughput(eventApiUrl: string, events = 20_000) {
+  const db = openDatabase(`.tmp/bench/relay-${Date.now()}.db`)
+  db.transaction((tx) => {
+    for (let i = 0; i < events; i++) {
+      enqueueEvent(tx, { name: 'user/registered', data: { userId: `u${i}`, userName: `User ${i}`, userEmail: `u${i}@example.com`, language: 'fr' } })
+    }
+  })
+  const client = new Inngest({ id: 'courrier-bench', isDev: true, baseUrl: eventApiUrl })
+  const relay = new OutboxRelay({ sqlite: db.$client, send: (batch) => client.send(batch) })
+  const started = performance.now()
+  const sent = await relay.drain()
+  const ms = Math.round(performance.now() - started)
+  if (sent !== events) throw new Error(`relay sent ${sent} of ${events}`)
+  db.$client.close()
+  return { events, ms, perSecond: Math.round((events / ms) * 1000) }
+}
