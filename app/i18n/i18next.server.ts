@@ -13,7 +13,7 @@ export const localeCookie = createCookie('lng', {
   maxAge: 60 * 60 * 24 * 365,
 })
 
-export const [i18nextMiddleware, getLocale, getInstance] = createI18nextMiddleware({
+const [detectLanguage, getLocale, getInstance] = createI18nextMiddleware({
   detection: {
     // remix-i18next picks the fallback from the end of this list.
     supportedLanguages: [...SUPPORTED_LOCALES.filter((l) => l !== env.DEFAULT_LOCALE), env.DEFAULT_LOCALE],
@@ -24,3 +24,15 @@ export const [i18nextMiddleware, getLocale, getInstance] = createI18nextMiddlewa
   i18next: { resources: uiResources, supportedLngs: [...SUPPORTED_LOCALES], interpolation: { escapeValue: false } },
   plugins: [initReactI18next],
 })
+
+export { getLocale, getInstance }
+
+// Endpoints that machines call (Stripe, Inngest) show no page and need no language: skipping detection
+// there saves an i18next instance per delivery.
+const MACHINE_ENDPOINTS = ['/webhooks/', '/api/inngest']
+
+export const i18nextMiddleware: typeof detectLanguage = (args, next) => {
+  const { pathname } = new URL(args.request.url)
+  if (MACHINE_ENDPOINTS.some((prefix) => pathname.startsWith(prefix))) return next()
+  return detectLanguage(args, next)
+}
