@@ -1,4 +1,5 @@
-import { render, toPlainText } from '@react-email/render'
+import { plainTextSelectors, render } from '@react-email/render'
+import { compile } from 'html-to-text'
 import { createElement } from 'react'
 import { env, type Locale } from '~/env.server'
 import { eventCatalogue, type EventName } from '~/events'
@@ -38,19 +39,22 @@ export async function renderEmail<T extends TemplateId>(
     subject: oneLine(definition.subject(props)),
     previewText: oneLine(definition.previewText(props)),
     html,
-    text: toPlainText(html, plainTextOptions),
+    text: toPlainText(html),
   }
 }
 
-const plainTextOptions = {
+// React Email's toPlainText() with our options, compiled once: html-to-text rebuilds its selector
+// tables on every convert() call, which was a fifth of the studio grid's time.
+const toPlainText = compile({
   wordwrap: 78,
   selectors: [
+    ...plainTextSelectors,
     // Headings keep their case: an all-caps "BIENVENUE !" reads as shouting.
     ...(['h1', 'h2', 'h3'] as const).map((selector) => ({ selector, options: { uppercase: false } })),
     // Label/value rows (e.g. a subscription summary) read as "Plan   Pro", not "PlanPro".
     { selector: 'table[data-text-table]', format: 'dataTable', options: { colSpacing: 3 } },
   ],
-}
+})
 
 /** A subject is one header line: names typed by users must not be able to break it. */
 function oneLine(value: string) {
