@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from './password.server'
 describe('passwords', () => {
   test('hash with scrypt, verify, and refuse a wrong password', async () => {
     const hash = await hashPassword('correct horse battery staple')
-    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]+\$[\w-]+$/)
+    expect(hash).toMatch(/^scrypt\$16384\$8\$5\$[\w-]+\$[\w-]+$/)
     expect(await verifyPassword('correct horse battery staple', hash)).toBe(true)
     expect(await verifyPassword('correct horse battery stapler', hash)).toBe(false)
     expect(await verifyPassword('anything', 'not-a-hash')).toBe(false)

@@ -9,12 +9,17 @@ export const TEST_SECRETS = {
   INNGEST_EVENT_KEY: 'resilience-event-key',
 }
 
-/** The node flags of `npm start` (e.g. the heap cap), so tests and benchmarks run the server as users do. */
-export function startNodeArgs(): string[] {
+/**
+ * `npm start`'s environment assignments (e.g. MALLOC_ARENA_MAX) and node flags (e.g. the heap cap), so
+ * tests and benchmarks run the server exactly as users do.
+ */
+export function startCommand(): { env: Record<string, string>; nodeArgs: string[] } {
   const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
-  const match = /\bnode\s+(.*?)\s*server\.mjs/.exec(start)
+  const match = /^((?:\w+=\S+\s+)*)node\s+(.*?)\s*server\.mjs$/.exec(start.trim())
   if (!match) throw new Error(`cannot read the node command in "start": ${start}`)
-  return match[1]!.split(/\s+/).filter(Boolean)
+  const env = Object.fromEntries(match[1]!.split(/\s+/).filter(Boolean).map((pair) => pair.split('=') as [string, string]))
+  delete env.NODE_ENV
+  return { env, nodeArgs: match[2]!.split(/\s+/).filter(Boolean) }
 }
 
 export async function freePort(): Promise<number> {
@@ -31,8 +36,8 @@ export type RunningServer = { url: string; port: number; child: ChildProcess; ou
 /** Starts the production server (`node server.mjs` on the current build) with the given environment. */
 export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
   const p = port ?? (await freePort())
-  const child = spawn('node', [...startNodeArgs(), 'server.mjs'], {
-    env: { PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(p), APP_URL: `http://localhost:${p}`, ...env },
+  const child = spawn('node', [...startCommand().nodeArgs, 'server.mjs'], {
+    env: { ...startCommand().env, PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(p), APP_URL: `http://localhost:${p}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -65,8 +70,8 @@ export async function startServer(env: Record<string, string>, port?: number): P
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
 export function startExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node', [...startNodeArgs(), 'server.mjs'], {
-      env: { PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
+    const child = spawn('node', [...startCommand().nodeArgs, 'server.mjs'], {
+      env: { ...startCommand().env, PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
