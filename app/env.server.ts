@@ -30,6 +30,8 @@ const EnvSchema = z
     RESEND_API_KEY: z.string().min(1).optional(),
     // Where the Resend SDK sends; tests point it at a loopback double.
     RESEND_BASE_URL: z.url().optional(),
+    // A send that has not answered by then is abandoned and retried (with the same idempotency key).
+    RESEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     EMAIL_FROM: z.string().min(3).default('onboarding@resend.dev'),
 
     STRIPE_SECRET_KEY: z.string().min(1).optional(),

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 
 export type RecordedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: any }
-export type Scripted = { status: number; body: unknown; headers?: Record<string, string> } | 'drop'
+export type Scripted = { status: number; body: unknown; headers?: Record<string, string> } | 'drop' | { slowMs: number }
 
 export async function startResendDouble() {
   const requests: RecordedRequest[] = []
@@ -22,7 +22,10 @@ export async function startResendDouble() {
     }
     const next = script.shift()
     if (next === 'drop') return req.socket.destroy()
-    if (next) return reply(next.status, next.body, next.headers)
+    // Slow: the email is taken (and sent) as usual, but the answer comes after the client gave up.
+    if (next && 'slowMs' in next) await new Promise((resolve) => setTimeout(resolve, next.slowMs))
+    else if (next) return reply(next.status, next.body, next.headers)
+    if (res.destroyed) return
     if (req.method !== 'POST' || req.url !== '/emails') return reply(404, { statusCode: 404, name: 'not_found', message: 'Not found' })
     const key = req.headers['idempotency-key']
     if (typeof key === 'string') {

@@ -9,9 +9,10 @@ export function createResendClient(apiKey: string, baseUrl?: string): Resend {
 /**
  * Sends through Resend with the email's idempotency key, so a step retried after a timeout (the first
  * request may have gone through) never sends a second email: Resend answers the retry with the first
- * email's id. Errors are classified for Inngest (see `classifyResendError`).
+ * email's id. Errors are classified for Inngest (see `classifyResendError`); a request that takes longer
+ * than `timeoutMs` is abandoned as a network error.
  */
-export async function sendWithResend(client: Resend, message: OutgoingEmail): Promise<SendResult> {
+export async function sendWithResend(client: Resend, message: OutgoingEmail, { timeoutMs = 15_000 } = {}): Promise<SendResult> {
   const { data, error, headers } = await client.emails.send(
     {
       from: message.from,
@@ -26,7 +27,9 @@ export async function sendWithResend(client: Resend, message: OutgoingEmail): Pr
         { name: 'locale', value: message.locale },
       ],
     },
-    { idempotencyKey: message.idempotencyKey },
+    // A request Resend never answers must not hold the step until Inngest's own timeout: abandoned, it
+    // surfaces as a network error and is retried with the same key, which Resend deduplicates.
+    { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
   )
   if (error) throw classifyResendError(error, headers)
   return { id: data.id, transport: 'resend' }

@@ -14,6 +14,7 @@ beforeAll(async () => {
   process.env.RESEND_API_KEY = 're_test_loopback_only'
   process.env.RESEND_BASE_URL = resend.url
   process.env.EMAIL_FROM = 'Courrier <hello@courrier.test>'
+  process.env.RESEND_TIMEOUT_MS = '300'
   ;({ sendEmail } = await import('./send.server'))
   const { db } = await import('~/db/client.server')
   const { mailboxMessages } = await import('~/db/schema')
@@ -138,6 +139,32 @@ describe('Resend errors inside a function run', () => {
     expect(run).toMatchObject({ status: 'completed', output: { emailSent: true } })
     expect(run.log[0]).toEqual({ op: 'StepError', step: 'send-welcome-email', attempt: 0, detail: 'retry-after 9' })
     expect(resend.requests.filter((r) => r.headers['idempotency-key'] === 'welcome/evt-429-run')).toHaveLength(2)
+  })
+
+  test('500, then 429 with a delay, then a timeout, then success: one email per event and template, delivered', async () => {
+    resend.failNext(
+      { status: 500, body: { statusCode: 500, name: 'internal_server_error', message: 'Internal error' } },
+      { status: 429, body: { statusCode: 429, name: 'rate_limit_exceeded', message: 'Slow down' }, headers: { 'retry-after': '3' } },
+      // Resend takes the email but answers after the 300 ms the client waits: the step fails as a network error.
+      { slowMs: 1_000 },
+    )
+    const sentBefore = resend.emailsSent()
+    const run = await runWelcome('evt-faults', 'faults@example.com')
+    expect(run).toMatchObject({ status: 'completed', output: { emailSent: true } })
+    expect(run.log.map((l) => `${l.op} ${l.step} #${l.attempt}${l.detail ? ` (${l.detail})` : ''}`)).toEqual([
+      'StepError send-welcome-email #0',
+      'StepError send-welcome-email #1 (retry-after 3)',
+      'StepError send-welcome-email #2',
+      'StepRun send-welcome-email #3',
+      'Sleep wait-24-hours #0 (1d)',
+      'StepRun send-follow-up-email #0',
+    ])
+    // Four requests carried the welcome email's key; Resend sent it once (the timed-out one), and the
+    // last attempt got that email's id back.
+    const keys = resend.requests.map((r) => r.headers['idempotency-key'])
+    expect(keys.filter((k) => k === 'welcome/evt-faults')).toHaveLength(4)
+    expect(resend.emailsSent() - sentBefore).toBe(2)
+    expect(keys.at(-1)).toBe('welcome-follow-up/evt-faults')
   })
 
   test('a refusal stops the run without retrying and is recorded for admins by onFailure', async () => {

@@ -59,5 +59,5 @@ export async function sendEmail<T extends TemplateId>(input: SendEmailInput<T>):
   }
   if (!env.RESEND_API_KEY) return storeInMailbox(message)
   resendClient ??= createResendClient(env.RESEND_API_KEY, env.RESEND_BASE_URL)
-  return sendWithResend(resendClient, message)
+  return sendWithResend(resendClient, message, { timeoutMs: env.RESEND_TIMEOUT_MS })
 }
