@@ -2,6 +2,7 @@ import { data, type RouterContextProvider, type UNSAFE_DataWithResponseInit } fr
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { clientAddressContext } from '~/context'
 import { env } from '~/env.server'
+import { CLOSE_CONNECTION, readBodyWithLimit } from '~/http/read-body.server'
 
 export type FormErrors = Partial<Record<'form' | 'name' | 'email' | 'password', string>>
 type Rejection = { errors: FormErrors; values: Record<string, string> }
@@ -28,18 +29,16 @@ export function checkSameOrigin(request: Request) {
 
 /** Reads a urlencoded or multipart form, refusing bodies larger than any real form of ours. */
 export async function readForm(request: Request): Promise<FormData> {
-  const length = Number(request.headers.get('Content-Length') ?? 0)
-  if (length > MAX_FORM_BYTES) throw reject(413, { form: 'errors.formTooLarge' })
-  const text = await request.text()
-  if (Buffer.byteLength(text) > MAX_FORM_BYTES) throw reject(413, { form: 'errors.formTooLarge' })
+  const body = await readBodyWithLimit(request, MAX_FORM_BYTES)
+  if (!body) throw reject(413, { form: 'errors.formTooLarge' }, {}, CLOSE_CONNECTION)
   const type = request.headers.get('Content-Type') ?? ''
   if (type.startsWith('application/x-www-form-urlencoded')) {
     const form = new FormData()
-    for (const [key, value] of new URLSearchParams(text)) form.append(key, value)
+    for (const [key, value] of new URLSearchParams(body.toString('utf8'))) form.append(key, value)
     return form
   }
   try {
-    return await new Request(request.url, { method: 'POST', headers: { 'Content-Type': type }, body: text }).formData()
+    return await new Request(request.url, { method: 'POST', headers: { 'Content-Type': type }, body: new Uint8Array(body) }).formData()
   } catch {
     throw reject(400, { form: 'errors.rejected' })
   }
@@ -94,4 +93,14 @@ export function rejectForm(status: number, errors: FormErrors, values: Record<st
 // React Router exports the class as a type only; its instances carry this tag at run time.
 function isDataWithInit(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
+}
+
+/**
+ * The route `headers` export of every form route: React Router sends an action's own headers
+ * (Retry-After on a 429, Connection: close on a 413) only when the route forwards them.
+ */
+export function forwardActionHeaders({ actionHeaders, loaderHeaders }: { actionHeaders: Headers; loaderHeaders: Headers }) {
+  const headers = new Headers(loaderHeaders)
+  actionHeaders.forEach((value, key) => headers.set(key, value))
+  return headers
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { NAME_MAX, PersonNameSchema } from '~/events/person-name'
 
-export const NAME_MAX = 100
+export { NAME_MAX }
+
 export const EMAIL_MAX = 254
 export const PASSWORD_MIN = 10
 export const PASSWORD_MAX = 128
@@ -14,14 +16,7 @@ const EmailSchema = z
   .pipe(z.email({ error: 'errors.emailInvalid' }))
 
 export const SignupSchema = z.object({
-  name: z
-    .string({ error: 'errors.nameRequired' })
-    .trim()
-    .min(1, 'errors.nameRequired')
-    .max(NAME_MAX, 'errors.nameTooLong')
-    // Names end up in emails and their headers: no control characters (line breaks included), no
-    // invisible or direction-changing text, no angle brackets, no U+FFFD left by undecodable bytes.
-    .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}<>\uFFFD]+$/u, 'errors.nameInvalid'),
+  name: PersonNameSchema,
   email: EmailSchema,
   password: z
     .string({ error: 'errors.passwordTooShort' })

@@ -1,5 +1,6 @@
 import Stripe from 'stripe'
 import { db } from '~/db/client.server'
+import { CLOSE_CONNECTION, readBodyWithLimit } from '~/http/read-body.server'
 import { stripeEvents } from '~/db/schema'
 import { env } from '~/env.server'
 import { subscriptionCreated } from '~/events'
@@ -26,25 +27,6 @@ function answer(status: number, body: Record<string, unknown>, headers: Record<s
   return Response.json(body, { status, headers })
 }
 
-async function readBody(request: Request, limit: number): Promise<Buffer | null> {
-  if (Number(request.headers.get('Content-Length') ?? 0) > limit) return null
-  if (!request.body) return Buffer.alloc(0)
-  const chunks: Uint8Array[] = []
-  let total = 0
-  const reader = request.body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    // Stop reading as soon as the limit is passed, whatever Content-Length claimed.
-    if (total > limit) {
-      await reader.cancel().catch(() => {})
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
-}
 
 export type RecordResult = { duplicate: boolean; ignored: boolean }
 
@@ -83,8 +65,8 @@ export function recordStripeEvent(event: StripeEventEnvelope): RecordResult | { 
  */
 export async function handleStripeWebhook(request: Request): Promise<Response> {
   if (request.method !== 'POST') return answer(405, { error: 'method not allowed' }, { Allow: 'POST' })
-  const raw = await readBody(request, MAX_WEBHOOK_BYTES)
-  if (!raw) return answer(413, { error: 'payload too large' })
+  const raw = await readBodyWithLimit(request, MAX_WEBHOOK_BYTES)
+  if (!raw) return answer(413, { error: 'payload too large' }, CLOSE_CONNECTION)
   const signature = request.headers.get('Stripe-Signature')
   if (!signature) return answer(400, { error: 'missing Stripe-Signature header' })
 

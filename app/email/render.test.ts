@@ -115,13 +115,19 @@ describe('renderEmail', () => {
     expect(preview.text).toContain(templates['trial-reminder'].context!.preview.organizationName)
   })
 
-  test('names are text, never markup, and cannot break the subject line', async () => {
-    const data = { ...welcomeData, userName: 'Eve <img src=x onerror=alert(1)>\r\nBcc: victim@example.com' }
-    const email = await renderEmail('welcome', data, 'en')
+  test('text from outside (a Stripe plan name) is text, never markup, and cannot break the subject line', async () => {
+    const data = { ...eventCatalogue['stripe/subscription.created'].samples['trial-pro-fr'].data, planName: 'Pro <img src=x onerror=alert(1)>\r\nBcc: victim@example.com' }
+    const email = await renderEmail('subscription-created', data, 'en')
     expect(email.html).not.toContain('<img src=x')
-    expect(email.html).toContain('Eve &lt;img src=x onerror=alert(1)&gt;')
+    expect(email.html).toContain('Pro &lt;img src=x onerror=alert(1)&gt;')
     expect(email.subject).not.toMatch(/[\r\n]/)
-    expect(email.subject).toBe('Welcome to Courrier, Eve <img src=x onerror=alert(1)> Bcc: victim@example.com')
+    expect(email.subject).toBe('Your Pro <img src=x onerror=alert(1)> Bcc: victim@example.com subscription is confirmed')
+  })
+
+  test('a person name with markup or a line break never reaches a template', async () => {
+    for (const userName of ['Eve <img src=x onerror=alert(1)>', 'Eve\r\nBcc: victim@example.com']) {
+      await expect(renderEmail('welcome', { ...welcomeData, userName }, 'en')).rejects.toThrow(/errors\.nameInvalid/)
+    }
   })
 
   test('data that its event could not carry is refused', async () => {

@@ -1,5 +1,6 @@
 import { eventType } from 'inngest'
 import { z } from 'zod'
+import { PersonNameSchema } from './person-name'
 import { defineSamples } from './samples'
 
 /**
@@ -10,7 +11,7 @@ export const InvitationCreatedSchema = z.object({
   invitationId: z.string().min(1),
   organizationId: z.string().min(1),
   organizationName: z.string().min(1).max(200),
-  inviterName: z.string().min(1).max(100),
+  inviterName: PersonNameSchema,
   email: z.email(),
   language: z.enum(['fr', 'en', 'es']),
   expiresAt: z.iso.datetime(),

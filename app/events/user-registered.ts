@@ -1,10 +1,11 @@
 import { eventType } from 'inngest'
 import { z } from 'zod'
+import { PersonNameSchema } from './person-name'
 import { defineSamples } from './samples'
 
 export const UserRegisteredSchema = z.object({
   userId: z.string().min(1),
-  userName: z.string().min(1).max(100),
+  userName: PersonNameSchema,
   userEmail: z.email(),
   language: z.enum(['fr', 'en', 'es']),
 })

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useFetcher, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/admin.emails.$template'
-import { formAction } from '~/auth/form-guards.server'
+import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
 import { isProduction } from '~/env.server'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
@@ -11,6 +11,8 @@ import { isTemplateId, resolveView, sampleData, templateInfo } from '~/studio/te
 import { EmitEventForm, SendTestForm } from '~/studio/ui/detail-forms'
 import { DetailToolbar, PreviewPane } from '~/studio/ui/detail-preview'
 import { CheckBadges, Findings } from '~/studio/ui/check-badges'
+
+export const headers = forwardActionHeaders
 
 function templateOr404(template: string | undefined) {
   if (!isTemplateId(template)) throw data({ error: 'notFound' }, { status: 404 })

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/admin.team'
-import { formAction, readForm } from '~/auth/form-guards.server'
+import { formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.server'
 import { listStudioTeam, requireAdmin, setMarketerRole } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
+
+export const headers = forwardActionHeaders
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const admin = await requireAdmin(request)

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, redirect } from 'react-router'
 import type { Route } from './+types/dashboard'
-import { checkRateLimit, formAction, readForm, rejectForm } from '~/auth/form-guards.server'
+import { checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
 import { fieldErrors } from '~/auth/schemas'
 import { requireUser } from '~/auth/session.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
@@ -11,6 +11,8 @@ import { OrganizationPanel } from '~/organizations/organization-panel'
 import { organizationsOf } from '~/organizations/organizations.server'
 import { forgetInvitation, pendingInvitationPath } from '~/organizations/pending-invitation.server'
 import { InviteSchema, RevokeSchema } from '~/organizations/schemas'
+
+export const headers = forwardActionHeaders
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request)

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/invitations.$id.$token'
-import { checkRateLimit, formAction, readForm } from '~/auth/form-guards.server'
+import { checkRateLimit, formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.server'
 import { getUser, requireUser } from '~/auth/session.server'
 import { FormError } from '~/components/field'
 import { getInstance } from '~/i18n/i18next.server'
 import { acceptInvitation, findInvitationByLink } from '~/organizations/invitations.server'
 import type { InvitationView } from '~/organizations/invitations.server'
 import { forgetInvitation, rememberInvitation } from '~/organizations/pending-invitation.server'
+
+export const headers = forwardActionHeaders
 
 // Gone for good (410) once used, revoked or expired; unknown (404) when the link is not ours.
 const STATUS = { invalid: 404, expired: 410, revoked: 410, accepted: 410, wrongAccount: 403 } as const

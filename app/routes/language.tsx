@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { useTranslation } from 'react-i18next'
 import { Link, redirect } from 'react-router'
 import type { Route } from './+types/language'
-import { formAction, readForm, rejectForm } from '~/auth/form-guards.server'
+import { formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
 import { safeRedirect } from '~/auth/safe-redirect'
 import { getUserId } from '~/auth/session.server'
 import { FormError } from '~/components/field'
@@ -10,6 +10,8 @@ import { db } from '~/db/client.server'
 import { users } from '~/db/schema'
 import { localeCookie } from '~/i18n/i18next.server'
 import { isSupportedLocale } from '~/i18n/resources'
+
+export const headers = forwardActionHeaders
 
 export function loader() {
   return redirect('/')

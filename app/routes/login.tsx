@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/login'
-import { checkHoneypot, checkRateLimit, formAction, readForm, rejectForm } from '~/auth/form-guards.server'
+import { checkHoneypot, checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
 import { verifyLogin } from '~/auth/login.server'
 import { fieldErrors, LoginSchema } from '~/auth/schemas'
 import { safeRedirect } from '~/auth/safe-redirect'
@@ -9,6 +9,8 @@ import { createUserSessionCookie, getUserId } from '~/auth/session.server'
 import { Field, FormError, useClearedOnAnswer } from '~/components/field'
 import { Honeypot } from '~/components/honeypot'
 import { getInstance, localeCookie } from '~/i18n/i18next.server'
+
+export const headers = forwardActionHeaders
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (await getUserId(request)) throw redirect('/dashboard')

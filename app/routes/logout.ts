@@ -1,7 +1,9 @@
 import { redirect } from 'react-router'
 import type { Route } from './+types/logout'
-import { formAction } from '~/auth/form-guards.server'
+import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
 import { destroySessionCookie } from '~/auth/session.server'
+
+export const headers = forwardActionHeaders
 
 // Signing out changes state, so it is a POST; a GET only goes home.
 export function loader() {

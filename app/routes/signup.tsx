@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/signup'
-import { checkHoneypot, checkRateLimit, formAction, readForm, rejectForm } from '~/auth/form-guards.server'
+import { checkHoneypot, checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
 import { fieldErrors, LIMITS, SignupSchema } from '~/auth/schemas'
 import { createUserSessionCookie, getUserId } from '~/auth/session.server'
 import { signup } from '~/auth/signup.server'
@@ -9,6 +9,8 @@ import { Field, FormError, useClearedOnAnswer } from '~/components/field'
 import { Honeypot } from '~/components/honeypot'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
 import { isSupportedLocale } from '~/i18n/resources'
+
+export const headers = forwardActionHeaders
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (await getUserId(request)) throw redirect('/dashboard')

@@ -1,7 +1,9 @@
 import { data, type RouterContextProvider } from 'react-router'
 import { checkRateLimit, readForm } from '~/auth/form-guards.server'
 import type { StudioUser } from '~/auth/roles.server'
+import { LIMITS } from '~/auth/schemas'
 import { isProduction } from '~/env.server'
+import { getInstance } from '~/i18n/i18next.server'
 import { detailRender, sampleJson, type DetailRender } from './detail.server'
 import { emitSampleEvent, sendTestEmail, TestAddressSchema } from './send.server'
 import { isLocale, resolveView, validateSampleData, type TemplateId } from './templates.server'
@@ -24,10 +26,12 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
   const view = resolveView(template, new URLSearchParams({ locale: String(form.get('locale') ?? ''), sample: String(form.get('sample') ?? '') }), uiLocale)
   const intent = form.get('intent')
   const typed = String(form.get('data') ?? '')
+  const i18n = getInstance(context)
+  const translate = (message: string) => (i18n.exists(message) ? i18n.t(message as 'errors.rejected', LIMITS) : message)
 
   if (intent === 'preview') {
     const lastGood = String(form.get('lastGood') ?? '')
-    const edited = validateSampleData(template, typed)
+    const edited = validateSampleData(template, typed, translate)
     if (edited.ok) return { intent, data: typed, lastGood: typed, error: null, render: await detailRender(template, view.locale, edited.data) } satisfies DetailActionData
     // The last good data came from this page; if it was tampered with, fall back to the sample.
     const previous = validateSampleData(template, lastGood)

@@ -53,9 +53,10 @@ export type DataValidation = { ok: true; data: unknown } | { ok: false; message:
 
 /**
  * Sample data typed by a marketer: JSON first, then the event's schema. The message is the schema's own,
- * prefixed with the field it is about, so the fix is obvious.
+ * prefixed with the field it is about, so the fix is obvious. Rules shared with the app's forms (a person's
+ * name) carry translation keys as messages: `translate` turns them into the studio's language.
  */
-export function validateSampleData(id: TemplateId, json: string): DataValidation {
+export function validateSampleData(id: TemplateId, json: string, translate: (message: string) => string = (m) => m): DataValidation {
   let value: unknown
   try {
     value = JSON.parse(json)
@@ -66,7 +67,9 @@ export function validateSampleData(id: TemplateId, json: string): DataValidation
   if (parsed.success) return { ok: true, data: parsed.data }
   return {
     ok: false,
-    message: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('\n'),
+    message: parsed.error.issues
+      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${translate(issue.message)}` : translate(issue.message)))
+      .join('\n'),
   }
 }
 

@@ -2,11 +2,12 @@
 // running anything, sends security headers, and sets its session cookie httpOnly, SameSite and Secure.
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { signupForm, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { LOOPBACK_ONLY, signupForm, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 let server: RunningServer
 beforeAll(async () => {
-  server = await startServer({ ...TEST_SECRETS, DATABASE_URL: `.tmp/test-db/resilience-prod-${crypto.randomUUID()}.db`, RATE_LIMIT_PER_MINUTE: '1000' })
+  // Cloud mode, but pointed at a closed loopback port: nothing in a test may leave this machine.
+  server = await startServer({ ...TEST_SECRETS, ...LOOPBACK_ONLY, DATABASE_URL: `.tmp/test-db/resilience-prod-${crypto.randomUUID()}.db`, RATE_LIMIT_PER_MINUTE: '1000' })
 })
 afterAll(() => server?.stop())
 

@@ -22,6 +22,9 @@ export function startCommand(): { env: Record<string, string>; nodeArgs: string[
   return { env, nodeArgs: match[2]!.split(/\s+/).filter(Boolean) }
 }
 
+/** Vendor endpoints pointed at a closed loopback port (9, discard), for servers whose test needs no vendor. */
+export const LOOPBACK_ONLY = { INNGEST_BASE_URL: 'http://127.0.0.1:9', STRIPE_API_URL: 'http://127.0.0.1:9', RESEND_BASE_URL: 'http://127.0.0.1:9' }
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {

@@ -1,0 +1,187 @@
+// A catalogue of bad inputs across signup, login, the Stripe webhook, invitations, the studio's sample
+// editor and /api/inngest, against the production server: each gets a clear 4xx (never a 5xx), and the
+// database is unchanged.
+import Database from 'better-sqlite3'
+import { spawnSync } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { sampleSubscriptionEvent } from '~/billing/sample-events'
+import { startInngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
+import { LOOPBACK_ONLY, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
+
+const stripe = new Stripe('sk_test_bad_inputs_only')
+const ADMIN = { email: 'admin@bad-inputs.test', password: 'bad inputs admin password 2026 !' }
+const PASSWORD = 'a long enough password'
+const dbFile = `.tmp/test-db/resilience-bad-${crypto.randomUUID()}.db`
+const api = await startInngestEventApi()
+let server: RunningServer
+let db: Database.Database
+const cookies: Record<'owner' | 'plain' | 'admin', string> = { owner: '', plain: '', admin: '' }
+let organizationId = ''
+let invitationPath = ''
+
+const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures']
+const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
+
+async function login(email: string, password: string) {
+  const res = await fetch(`${server.url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}` },
+    body: new URLSearchParams({ email, password }).toString(),
+  })
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__session='))
+  if (!cookie) throw new Error(`login failed for ${email}: ${res.status}`)
+  return cookie.split(';')[0]!
+}
+
+beforeAll(async () => {
+  const env = { ...TEST_SECRETS, ...LOOPBACK_ONLY, INNGEST_BASE_URL: api.url, DATABASE_URL: dbFile, RATE_LIMIT_PER_MINUTE: '100000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
+  const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production' }, encoding: 'utf8' })
+  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
+  server = await startServer(env)
+  db = new Database(dbFile)
+  db.pragma('busy_timeout = 5000')
+  for (const [who, email] of [['owner', 'owner@bad-inputs.test'], ['plain', 'plain@bad-inputs.test']] as const) {
+    expect((await signupForm(server, { name: who, email, password: PASSWORD })).status).toBe(302)
+    cookies[who] = await login(email, PASSWORD)
+  }
+  cookies.admin = await login(ADMIN.email, ADMIN.password)
+  // An organization owned by `owner`, as the subscription function would have made it.
+  organizationId = crypto.randomUUID()
+  const owner = db.prepare('SELECT id FROM users WHERE email = ?').get('owner@bad-inputs.test') as { id: string }
+  db.prepare('INSERT INTO organizations (id, name, stripe_subscription_id) VALUES (?, ?, ?)').run(organizationId, 'Bad Inputs Ltd', 'sub_bad_inputs')
+  db.prepare("INSERT INTO memberships (organization_id, user_id, role) VALUES (?, ?, 'owner')").run(organizationId, owner.id)
+  // A real pending invitation, to aim forged tokens at.
+  const invite = await form('/dashboard', { intent: 'invite', email: 'invitee@bad-inputs.test', organizationId }, cookies.owner)
+  expect(invite.status).toBe(200)
+  const invitation = db.prepare('SELECT id FROM invitations').get() as { id: string }
+  invitationPath = `/invitations/${invitation.id}`
+})
+afterAll(async () => {
+  db?.close()
+  await server?.stop()
+  await api.close()
+})
+
+function form(path: string, fields: Record<string, string>, cookie = '', headers: Record<string, string> = {}) {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}`, Cookie: cookie, ...headers },
+    body: new URLSearchParams(fields).toString(),
+  })
+}
+function raw(path: string, body: string, headers: Record<string, string>, method = 'POST') {
+  return fetch(`${server.url}${path}`, { method, redirect: 'manual', headers, body })
+}
+const valid = () => ({ name: 'Camille', email: `c-${crypto.randomUUID()}@example.com`, password: PASSWORD })
+function webhook(payload: string, signature?: string) {
+  return raw('/webhooks/stripe', payload, { 'Content-Type': 'application/json', ...(signature ? { 'Stripe-Signature': signature } : {}) })
+}
+const sign = (payload: string, options: { secret?: string; timestamp?: number } = {}) =>
+  stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? TEST_SECRETS.STRIPE_WEBHOOK_SECRET, timestamp: options.timestamp })
+const event = () => JSON.stringify(sampleSubscriptionEvent({ email: 'someone@example.com' }))
+function inngestSignature(body: string, ts: number, key = TEST_SECRETS.INNGEST_SIGNING_KEY) {
+  return `t=${ts}&s=${createHmac('sha256', key.replace(/^signkey-\w+-/, '')).update(body + ts).digest('hex')}`
+}
+const inngestCall = (body: string, headers: Record<string, string> = {}) =>
+  raw('/api/inngest?fnId=courrier-welcome-journey&stepId=step', body, { 'Content-Type': 'application/json', ...headers })
+const studio = (fields: Record<string, string>, cookie = cookies.admin) =>
+  form('/admin/emails/welcome', { locale: 'fr', sample: 'new-user-fr', lastGood: '', ...fields }, cookie)
+const sampleJson = (patch: Record<string, unknown>) =>
+  JSON.stringify({ userId: 'usr_1', userName: 'Camille', userEmail: 'camille@example.com', language: 'fr', ...patch })
+const now = () => Math.floor(Date.now() / 1000)
+
+type Case = [name: string, send: () => Promise<Response>, status?: number]
+
+const catalogue: Record<string, Case[]> = {
+  signup: [
+    ['invalid email', () => form('/signup', { ...valid(), email: 'camille@' }), 400],
+    ['header injection in the email', () => form('/signup', { ...valid(), email: 'a@example.com\r\nBcc: victim@example.com' }), 400],
+    ['email with a fullwidth at sign', () => form('/signup', { ...valid(), email: 'a＠example.com' }), 400],
+    ['email of 300 characters', () => form('/signup', { ...valid(), email: `${'a'.repeat(290)}@example.com` }), 400],
+    ['script injection in the name', () => form('/signup', { ...valid(), name: '<script>alert(1)</script>' }), 400],
+    ['right-to-left override in the name', () => form('/signup', { ...valid(), name: 'Eve\u202Egnp.exe' }), 400],
+    ['NUL byte in the name', () => form('/signup', { ...valid(), name: 'Eve\u0000' }), 400],
+    ['line break in the name', () => form('/signup', { ...valid(), name: 'Eve\nSubject: hi' }), 400],
+    ['undecodable bytes in the name', () => raw('/signup', `name=%FF%FE&email=x${Date.now()}%40example.com&password=a+long+enough+password`, { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}` }), 400],
+    ['empty name', () => form('/signup', { ...valid(), name: '   ' }), 400],
+    ['name of 101 characters', () => form('/signup', { ...valid(), name: 'n'.repeat(101) }), 400],
+    ['short password', () => form('/signup', { ...valid(), password: 'short' }), 400],
+    ['password of 129 characters', () => form('/signup', { ...valid(), password: 'p'.repeat(129) }), 400],
+    ['no fields at all', () => form('/signup', {}), 400],
+    ['a file where the name should be', () => {
+      const body = new FormData()
+      body.append('name', new Blob(['x']), 'name.txt')
+      body.append('email', 'file@example.com')
+      body.append('password', PASSWORD)
+      return fetch(`${server.url}/signup`, { method: 'POST', redirect: 'manual', headers: { Origin: `http://localhost:${server.port}` }, body })
+    }, 400],
+    ['JSON instead of a form', () => raw('/signup', JSON.stringify(valid()), { 'Content-Type': 'application/json', Origin: `http://localhost:${server.port}` }), 400],
+    ['a 1 MB body', () => form('/signup', { ...valid(), name: 'x'.repeat(1_000_000) }), 413],
+    ['posted from another site', () => form('/signup', valid(), '', { Origin: 'https://evil.example' }), 403],
+    ['posted from an opaque origin', () => form('/signup', valid(), '', { Origin: 'null' }), 403],
+    ['a filled honeypot', () => form('/signup', { ...valid(), website: 'http://spam.example' }), 400],
+  ],
+  login: [
+    ['SQL in the email', () => form('/login', { email: "' OR 1=1 --", password: PASSWORD }), 400],
+    ['wrong password', () => form('/login', { email: 'owner@bad-inputs.test', password: 'not the password' }), 401],
+    ['password of 10,000 characters', () => form('/login', { email: 'owner@bad-inputs.test', password: 'p'.repeat(10_000) }), 400],
+    ['posted from another site', () => form('/login', { email: 'owner@bad-inputs.test', password: PASSWORD }, '', { Origin: 'https://evil.example' }), 403],
+  ],
+  'Stripe webhook': [
+    ['no signature', () => webhook(event()), 400],
+    ['a malformed signature header', () => webhook(event(), 'garbage'), 400],
+    ['signed with another secret', () => { const p = event(); return webhook(p, sign(p, { secret: 'whsec_someone_else' })) }, 400],
+    ['a signature ten minutes old', () => { const p = event(); return webhook(p, sign(p, { timestamp: now() - 600 })) }, 400],
+    ['a body changed after signing', () => { const p = event(); return webhook(p.replace('someone@', 'attacker@'), sign(p)) }, 400],
+    ['signed, but not JSON', () => webhook('{"id": "evt_1", ', sign('{"id": "evt_1", ')), 400],
+    ['signed JSON that is not an event', () => webhook('{"hello":"world"}', sign('{"hello":"world"}')), 400],
+    ['a subscription event whose object is not a subscription', () => { const p = JSON.stringify({ ...sampleSubscriptionEvent(), data: { object: { id: 'cus_1', object: 'customer' } } }); return webhook(p, sign(p)) }, 400],
+    ['a 1 MB body', () => { const p = JSON.stringify({ ...sampleSubscriptionEvent(), padding: 'x'.repeat(1_000_000) }); return webhook(p, sign(p)) }, 413],
+    ['a GET', () => fetch(`${server.url}/webhooks/stripe`), 405],
+  ],
+  invitations: [
+    ['invalid email', () => form('/dashboard', { intent: 'invite', email: 'not-an-email', organizationId }, cookies.owner), 400],
+    ['header injection in the email', () => form('/dashboard', { intent: 'invite', email: 'a@example.com\r\nBcc: b@example.com', organizationId }, cookies.owner), 400],
+    ['inviting into an organization one does not own', () => form('/dashboard', { intent: 'invite', email: 'x@example.com', organizationId }, cookies.plain), 403],
+    ['an organization id that does not exist', () => form('/dashboard', { intent: 'invite', email: 'x@example.com', organizationId: 'org_nope' }, cookies.owner), 403],
+    ['posted from another site', () => form('/dashboard', { intent: 'invite', email: 'x@example.com', organizationId }, cookies.owner, { Origin: 'https://evil.example' }), 403],
+    ['a forged token', () => form(`${invitationPath}/forged-token-${'x'.repeat(20)}`, {}, cookies.plain), 404],
+    ['an invitation id that does not exist', () => form('/invitations/nope/nope', {}, cookies.plain), 404],
+  ],
+  'studio sample editor': [
+    ['data that is not JSON', () => studio({ intent: 'preview', data: '{"userName": ' }), 400],
+    ['data that breaks the event schema', () => studio({ intent: 'preview', data: sampleJson({ userEmail: 'not-an-email' }) }), 400],
+    ['script injection in a name that ends up in the email', () => studio({ intent: 'preview', data: sampleJson({ userName: '<img src=x onerror=alert(1)>' }) }), 400],
+    ['a value of the wrong type', () => studio({ intent: 'preview', data: sampleJson({ language: 42 }) }), 400],
+    ['header injection in the test address', () => studio({ intent: 'send-test', to: 'a@example.com\r\nBcc: b@example.com', data: sampleJson({}) }), 400],
+    ['a plain user using the editor', () => studio({ intent: 'preview', data: sampleJson({}) }, cookies.plain), 403],
+    ['a 1 MB sample', () => studio({ intent: 'preview', data: sampleJson({ userName: 'x'.repeat(1_000_000) }) }), 413],
+  ],
+  '/api/inngest': [
+    ['a call with no signature', () => inngestCall('{}'), 401],
+    ['a call with a wrong signature', () => inngestCall('{}', { 'X-Inngest-Signature': `t=${now()}&s=${'0'.repeat(64)}` }), 401],
+    ['a call signed with another key', () => inngestCall('{}', { 'X-Inngest-Signature': inngestSignature('{}', now(), 'signkey-prod-0000') }), 401],
+    ['a correctly signed call, ten minutes old', () => inngestCall('{}', { 'X-Inngest-Signature': inngestSignature('{}', now() - 600) }), 401],
+    ['a body that is not JSON', () => inngestCall('not json'), 400],
+  ],
+}
+
+const all = Object.entries(catalogue).flatMap(([area, cases]) => cases.map(([name, send, status]) => [area, name, send, status] as const))
+
+test('the catalogue holds at least 40 bad inputs', () => {
+  expect(all.length).toBeGreaterThanOrEqual(40)
+})
+
+describe.each(Object.keys(catalogue))('%s', (area) => {
+  test.each(catalogue[area]!.map(([name, send, status]) => ({ name, send, status })))('$name → $status, nothing written', async ({ send, status }) => {
+    const before = snapshot()
+    const res = await send()
+    const body = await res.text()
+    expect(res.status, body.slice(0, 300)).toBe(status)
+    expect(snapshot()).toEqual(before)
+  })
+})
