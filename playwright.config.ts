@@ -56,6 +56,8 @@ export default defineConfig({
         INNGEST_SIGNING_KEY: e2eEnv.inngestSigningKey,
         STRIPE_WEBHOOK_SECRET: e2eEnv.stripeWebhookSecret,
         STRIPE_SECRET_KEY: 'sk_test_e2e_only',
+        // No e2e path asks Stripe anything; if one did, it must fail here rather than leave the machine.
+        STRIPE_API_URL: 'http://127.0.0.1:9',
         ADMIN_EMAIL: 'admin@courrier.test',
         ADMIN_PASSWORD: 'e2e admin password 2026',
         EMAIL_FROM: 'Courrier <hello@courrier.test>',

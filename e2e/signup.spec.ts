@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Page, Response } from '@playwright/test'
 import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
 
@@ -105,11 +105,16 @@ test.describe('bad input gets a message in the page language, next to the field'
   test('too many attempts in a minute', async ({ page }) => {
     await page.goto('/signup')
     // RATE_LIMIT_PER_MINUTE is 5 for the e2e server; the sixth attempt from this address is refused.
+    let last: Response | undefined
     for (let i = 0; i < 6; i++) {
       await fillSignup(page, { name: 'Camille', email: 'not-an-email', password })
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/signup'))
       await page.getByRole('button', { name: "S'inscrire" }).click()
+      last = await answered
       await expect(page.locator('[data-field-error]').first()).toBeVisible()
     }
+    expect(last!.status()).toBe(429)
+    expect(Number(await last!.headerValue('retry-after'))).toBeGreaterThan(0)
     await expect(page.locator('[data-field-error="form"]')).toHaveText('Trop de tentatives. Veuillez patienter une minute avant de réessayer.')
   })
 })
