@@ -46,7 +46,7 @@ test.describe('a Stripe subscription for a registered user', () => {
     await expect(organization.getByTestId('members')).toContainText('Camille Martin (vous)')
     await expect(organization.getByTestId('members')).toContainText('Propriétaire')
 
-    const mail = mailboxFor(email).filter((m) => m.template === 'subscription-created')
+    const mail = (await mailboxFor(email)).filter((m) => m.template === 'subscription-created')
     expect(mail.map((m) => [m.locale, m.subject])).toEqual([['fr', 'Votre abonnement Pro est confirmé']])
     expect(mail[0]!.text).toContain('Atelier Martin')
 
@@ -74,7 +74,7 @@ test.describe('a Stripe subscription for a registered user', () => {
     await expect(page.getByTestId('subscription-status')).toContainText('Abonnement\u202f: Résilié')
 
     // Still one organization, one confirmation, one subscription.created relayed.
-    expect(mailboxFor(email).filter((m) => m.template === 'subscription-created')).toHaveLength(1)
+    expect((await mailboxFor(email)).filter((m) => m.template === 'subscription-created')).toHaveLength(1)
     expect((await receivedEvents()).filter((e) => e.name === 'stripe/subscription.created' && e.data.subscriptionId === subscriptionId)).toHaveLength(1)
     await expect(page.getByTestId('organization')).toHaveCount(1)
   })

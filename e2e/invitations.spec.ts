@@ -45,7 +45,7 @@ async function invite(page: Page, email: string, label: string, submit: string) 
 async function invitationLink(email: string) {
   const relayed = await relayedEvent((e) => e.name === 'organization/invitation.created' && e.data.email === email)
   await runAppFunction('send-invitation', relayed)
-  const mail = mailboxFor(email).filter((m) => m.template === 'invitation')
+  const mail = (await mailboxFor(email)).filter((m) => m.template === 'invitation')
   expect(mail).toHaveLength(1)
   const link = /https?:\/\/[^\s"<>]+\/invitations\/[^\s"<>]+/.exec(mail[0]!.text)?.[0]
   expect(link, mail[0]!.text).toBeTruthy()

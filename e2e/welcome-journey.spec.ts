@@ -60,14 +60,16 @@ for (const j of journeys) {
 
       const event = await registeredEvent(email)
       expect(event.data).toMatchObject({ userEmail: email, language: j.lang })
-      expect(mailboxFor(email)).toEqual([])
+      expect(await mailboxFor(email)).toEqual([])
 
       // Each step's first answer is "lost", so every send runs twice, as after a timeout.
       let whileAsleep: MailboxMessage[] = []
       const run = await runFunction('courrier-welcome-journey', event, {
         endpoint: `${baseURL}/api/inngest`,
         loseFirstResponseOfEachStep: true,
-        onSleep: () => void (whileAsleep = mailboxFor(email)),
+        onSleep: async () => {
+          whileAsleep = await mailboxFor(email)
+        },
       })
       expect(run).toMatchObject({ status: 'completed', output: { success: true, emailSent: true } })
       expect(run.log.filter((l) => l.op === 'Sleep').map((l) => l.step)).toEqual(['wait-24-hours'])
@@ -76,7 +78,7 @@ for (const j of journeys) {
       expect(summary(whileAsleep)).toEqual([['welcome', j.lang, j.welcome]])
 
       // After the sleep, the follow-up; each sent once although each step ran twice.
-      const messages = mailboxFor(email)
+      const messages = await mailboxFor(email)
       expect(summary(messages)).toEqual([
         ['welcome', j.lang, j.welcome],
         ['welcome-follow-up', j.lang, j.followUp],
@@ -110,6 +112,6 @@ test.describe('the same event delivered twice', () => {
       const run = await runFunction('courrier-welcome-journey', event, { endpoint: `${baseURL}/api/inngest` })
       expect(run.status).toBe('completed')
     }
-    expect(mailboxFor(email).map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])
+    expect((await mailboxFor(email)).map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])
   })
 })

@@ -1,32 +1,27 @@
-// Reads the local mailbox of the e2e server, read-only, straight from its SQLite file. One function, so it
-// can be swapped for the studio's JSON mailbox view (/admin/mailbox) once that exists.
-import Database from 'better-sqlite3'
+// Reads the emails the e2e server sent, through the app's own mailbox: the studio's JSON view
+// (/admin/mailbox.json), signed in once per worker as the seeded admin.
+import { request, type APIRequestContext } from '@playwright/test'
 import { e2eEnv } from '../../playwright.config'
+import { seededAdmin, type MailboxEmail } from './studio'
 
-export type MailboxMessage = {
-  to: string
-  from: string
-  subject: string
-  previewText: string | null
-  html: string
-  text: string
-  template: string
-  locale: string
-  eventId: string | null
-  idempotencyKey: string | null
+export type MailboxMessage = MailboxEmail
+
+let admin: Promise<APIRequestContext> | undefined
+
+function adminRequest(): Promise<APIRequestContext> {
+  return (admin ??= (async () => {
+    // Its own client address, so its one sign-in never counts against a test's rate limit.
+    const context = await request.newContext({ baseURL: e2eEnv.baseURL, extraHTTPHeaders: { 'X-Forwarded-For': '192.0.2.250' } })
+    const res = await context.post('/login', { form: seededAdmin, headers: { Origin: e2eEnv.baseURL }, maxRedirects: 0 })
+    if (res.status() !== 302) throw new Error(`the mailbox reader could not sign in as the seeded admin: ${res.status()}`)
+    return context
+  })())
 }
 
-export function mailboxFor(address: string): MailboxMessage[] {
-  const db = new Database(e2eEnv.databaseFile, { readonly: true, fileMustExist: true })
-  try {
-    return db
-      .prepare(
-        `SELECT "to", "from", subject, preview_text AS previewText, html, text, template, locale, event_id AS eventId,
-                idempotency_key AS idempotencyKey
-         FROM mailbox_messages WHERE "to" = ? ORDER BY created_at, rowid`,
-      )
-      .all(address.toLowerCase()) as MailboxMessage[]
-  } finally {
-    db.close()
-  }
+/** The emails sent to one address, oldest first. */
+export async function mailboxFor(address: string): Promise<MailboxMessage[]> {
+  const res = await (await adminRequest()).get(`/admin/mailbox.json?${new URLSearchParams({ to: address })}`, { maxRedirects: 0 })
+  if (res.status() !== 200) throw new Error(`/admin/mailbox.json answered ${res.status()}`)
+  const { messages } = (await res.json()) as { messages: MailboxMessage[] }
+  return messages.filter((m) => m.to === address.toLowerCase()).reverse()
 }
