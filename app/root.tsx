@@ -22,7 +22,7 @@ export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getUser(request)
-  return { locale: getLocale(context), user: user ? { name: user.name } : null }
+  return { locale: getLocale(context), user: user ? { name: user.name, studio: user.role === 'admin' || user.role === 'marketer' } : null }
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -46,6 +46,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {data?.user ? (
               <>
                 <Link to="/dashboard">{t('nav.dashboard')}</Link>
+                {data.user.studio ? <Link to="/admin/emails">{t('nav.studio')}</Link> : null}
                 <Form method="post" action="/logout" className="inline">
                   <button type="submit" className="link">
                     {t('nav.logout')}

@@ -127,6 +127,8 @@ test.describe('session and language', () => {
   await fillSignup(page, { name: 'Switcher', email, password })
   await page.getByRole('button', { name: 'Sign up' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
+  // A plain user is not shown the studio.
+  await expect(page.locator('header nav a[href="/admin/emails"]')).toHaveCount(0)
 
   // Switch to Spanish while signed in: saved in a cookie and on the profile.
   await page.getByLabel('Language').selectOption('es')

@@ -11,6 +11,8 @@ test.describe('the email studio, as a marketer uses it', () => {
   test('every template in three languages, checked, with lazy thumbnails', async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 1400, height: 1000 })
     await signIn(page, seededAdmin)
+    // Studio users find the studio in the site header.
+    await expect(page.locator('header nav a[href="/admin/emails"]')).toBeVisible()
     const grid = page.getByTestId('email-grid')
     await expect(grid.locator('.grid-row')).toHaveCount(TEMPLATES.length)
     for (const template of TEMPLATES) {
