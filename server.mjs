@@ -54,7 +54,7 @@ app.use((req, res, next) => {
 })
 app.use(compression())
 app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
-app.use(express.static(`${buildDir}/client`, { maxAge: '1h' }))
+// build/client holds only assets/ (there is no public/ folder): no static lookup for every page request.
 app.all(
   '/{*path}',
   createRequestHandler({
