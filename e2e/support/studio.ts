@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test'
+import type { MailboxMessage } from '~/studio/mailbox.server'
 import { expect } from './fixtures'
 
 /** The admin that the e2e server's start command seeds from ADMIN_EMAIL / ADMIN_PASSWORD (playwright.config.ts). */
@@ -24,20 +25,8 @@ export async function signUpPlainUser(page: Page, email: string, password = 'a l
   return { email, password }
 }
 
-export type MailboxEmail = {
-  id: string
-  to: string
-  from: string
-  subject: string
-  previewText: string | null
-  template: string
-  locale: string
-  eventId: string | null
-  createdAt: string
-  html: string
-  text: string
-  headers: Record<string, string>
-}
+/** A message as /admin/mailbox.json returns it: the studio's own type. */
+export type MailboxEmail = MailboxMessage
 
 /**
  * The emails the app sent to an address, newest first, from /admin/mailbox.json: `request` must be
