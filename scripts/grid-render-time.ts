@@ -1,11 +1,7 @@
 // `npx tsx scripts/grid-render-time.ts [runs]`: the studio grid's server render time for every template ×
 // language (renders and checks) against the sum of bare renderEmail() calls for the same cells.
-import { mkdirSync } from 'node:fs'
-
-// A throwaway database: the grid reads none, but the modules it imports open one.
-mkdirSync('.tmp', { recursive: true })
-process.env.DATABASE_URL ??= `.tmp/grid-timing-${process.pid}.db`
-process.env.OUTBOX_RELAY ??= '0'
+// React's production build and a throwaway database (the grid reads none, but its modules open one).
+import './production-like-env'
 
 const { measureGridRender } = await import('../app/studio/grid-timing.server')
 const runs = Number(process.argv[2] ?? 15)

@@ -2,11 +2,15 @@
 // Each template × locale is rendered once cold (first render in this process), then `iterations`
 // times (default 50) with its first sample; the table gives the cold time, the median and the p95,
 // and the HTML size against Gmail's ~102 KB clipping limit. Timings are wall-clock on this machine.
+// React's production build, as the server runs it (the env module must load before React does).
+import './production-like-env'
 import { performance } from 'node:perf_hooks'
-import { LOCALES } from '~/env.server'
-import { eventCatalogue } from '~/events'
-import { TEMPLATE_IDS, templates, type TemplateData } from '~/email/registry.server'
-import { renderEmail } from '~/email/render.server'
+import type { TemplateData } from '~/email/registry.server'
+
+const { LOCALES } = await import('~/env.server')
+const { eventCatalogue } = await import('~/events')
+const { TEMPLATE_IDS, templates } = await import('~/email/registry.server')
+const { renderEmail } = await import('~/email/render.server')
 
 const iterations = Number(process.argv[2] ?? 50)
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
