@@ -7,9 +7,10 @@ import { availableParallelism } from 'node:os'
 const PARAMS = { N: 2 ** 14, r: 8, p: 5 } as const
 const KEY_LENGTH = 32
 
-// One hash per core at a time. scrypt is CPU-bound, so more at once is no faster, and each one holds
-// 16 MiB: libuv's four threads would otherwise hold four of them during a burst of signups.
-const slots = Math.max(1, availableParallelism())
+// Hashes run on all cores but one, a hash per core at a time: scrypt is CPU-bound, so more at once is no
+// faster; each holds 16 MiB (libuv's four threads would otherwise hold four); and a burst of signups
+// leaves a core for everything else the server does. On two cores: one hash at a time.
+const slots = Math.max(1, availableParallelism() - 1)
 let active = 0
 const waiting: Array<() => void> = []
 async function acquire() {
