@@ -13,6 +13,7 @@ export function getRelay(): OutboxRelay {
     sqlite: db.$client,
     send: (events) => inngest.send(events),
     log: (message) => console.warn(message),
+    secrets: [env.INNGEST_EVENT_KEY, env.INNGEST_SIGNING_KEY].filter((s): s is string => Boolean(s)),
   }))
 }
 

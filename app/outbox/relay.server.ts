@@ -17,6 +17,8 @@ export type RelayOptions = {
   maxAttempts?: number
   pollMs?: number
   log?: (message: string) => void
+  /** Values (e.g. the event key, part of the event API's URL) never written to a log or a row. */
+  secrets?: string[]
 }
 
 type Row = { id: string; name: string; data: string; ts: number | null; attempts: number }
@@ -29,7 +31,7 @@ type Row = { id: string; name: string; data: string; ts: number | null; attempts
  */
 export class OutboxRelay {
   readonly relayId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
-  private readonly o: Required<Omit<RelayOptions, 'log'>> & Pick<RelayOptions, 'log'>
+  private readonly o: Required<Omit<RelayOptions, 'log' | 'secrets'>> & Pick<RelayOptions, 'log' | 'secrets'>
   private running = false
   private wake: (() => void) | undefined
   private loop: Promise<void> | undefined
@@ -80,7 +82,7 @@ export class OutboxRelay {
     try {
       await this.o.send(events)
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
+      const message = this.redact(error instanceof Error ? error.message : String(error))
       this.o.sqlite.transaction(() => {
         for (const row of rows) {
           const attempts = row.attempts + 1
@@ -108,6 +110,12 @@ export class OutboxRelay {
     }
   }
 
+  private redact(message: string) {
+    let safe = message
+    for (const secret of this.o.secrets ?? []) if (secret) safe = safe.split(secret).join('[redacted]')
+    return safe
+  }
+
   private backoff(attempts: number) {
     const exp = Math.min(this.o.maxBackoffMs, this.o.baseBackoffMs * 2 ** Math.min(attempts - 1, 20))
     return Math.round(exp / 2 + Math.random() * (exp / 2))
@@ -122,7 +130,7 @@ export class OutboxRelay {
         try {
           await this.drain()
         } catch (error) {
-          this.o.log?.(`outbox: relay error: ${error instanceof Error ? error.message : String(error)}`)
+          this.o.log?.(`outbox: relay error: ${this.redact(error instanceof Error ? error.message : String(error))}`)
         }
         if (!this.running) break
         await new Promise<void>((resolve) => {

@@ -36,6 +36,21 @@ describe('outbox relay', () => {
     expect((await relay.deliverOnce(row.nextAttemptAt.getTime() + 1)).claimed).toBe(1)
   })
 
+  test('never writes a secret it was given into the row or the log', async () => {
+    const db = freshDb()
+    enqueueEvent(db, { name: 'user/registered', data: {} })
+    const logged: string[] = []
+    const relay = new OutboxRelay({
+      sqlite: db.$client,
+      send: async () => Promise.reject(new Error('POST https://inn.gs/e/ek_live_SECRET failed: 401')),
+      secrets: ['ek_live_SECRET'],
+      log: (m) => logged.push(m),
+    })
+    await relay.deliverOnce()
+    expect(db.select().from(outboxEvents).get()!.lastError).toBe('POST https://inn.gs/e/[redacted] failed: 401')
+    expect(logged.join('\n')).not.toContain('ek_live_SECRET')
+  })
+
   test('marks an event failed after the last attempt, and keeps it', async () => {
     const db = freshDb()
     enqueueEvent(db, { name: 'user/registered', data: {} })
