@@ -39,12 +39,6 @@ export function peakRssMb(pid: number): number {
   return Math.round(kb / 1024)
 }
 
-/** Current resident memory (VmRSS) of a process, in MB. */
-export function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Math.round(Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? 0) / 1024)
-}
-
 export function stop(child: ChildProcess | undefined) {
   if (child && child.exitCode === null) child.kill('SIGTERM')
 }

@@ -10,7 +10,8 @@ type Rejection = { errors: FormErrors; values: Record<string, string> }
 export const MAX_FORM_BYTES = 16 * 1024
 export const HONEYPOT_FIELD = 'website'
 
-function reject(status: number, errors: FormErrors, values: Record<string, string> = {}, headers?: HeadersInit) {
+/** A refused form: its status, a translation key per field, and what was typed (never the password). */
+export function rejectForm(status: number, errors: FormErrors, values: Record<string, string> = {}, headers?: HeadersInit) {
   return data<Rejection>({ errors, values }, { status, headers })
 }
 
@@ -24,13 +25,13 @@ export function checkSameOrigin(request: Request) {
   const host = request.headers.get('Host')
   if (host) allowed.add(`${new URL(request.url).protocol}//${host}`)
   const crossSite = origin ? origin === 'null' || !allowed.has(origin) : request.headers.get('Sec-Fetch-Site') === 'cross-site'
-  if (crossSite) throw reject(403, { form: 'errors.crossOrigin' })
+  if (crossSite) throw rejectForm(403, { form: 'errors.crossOrigin' })
 }
 
 /** Reads a urlencoded or multipart form, refusing bodies larger than any real form of ours. */
 export async function readForm(request: Request): Promise<FormData> {
   const body = await readBodyWithLimit(request, MAX_FORM_BYTES)
-  if (!body) throw reject(413, { form: 'errors.formTooLarge' }, {}, CLOSE_CONNECTION)
+  if (!body) throw rejectForm(413, { form: 'errors.formTooLarge' }, {}, CLOSE_CONNECTION)
   const type = request.headers.get('Content-Type') ?? ''
   if (type.startsWith('application/x-www-form-urlencoded')) {
     const form = new FormData()
@@ -40,14 +41,14 @@ export async function readForm(request: Request): Promise<FormData> {
   try {
     return await new Request(request.url, { method: 'POST', headers: { 'Content-Type': type }, body: new Uint8Array(body) }).formData()
   } catch {
-    throw reject(400, { form: 'errors.rejected' })
+    throw rejectForm(400, { form: 'errors.rejected' })
   }
 }
 
 /** Bots fill every field; people never see this one. */
 export function checkHoneypot(form: FormData) {
   const value = form.get(HONEYPOT_FIELD)
-  if (typeof value === 'string' && value !== '') throw reject(400, { form: 'errors.rejected' })
+  if (typeof value === 'string' && value !== '') throw rejectForm(400, { form: 'errors.rejected' })
 }
 
 const limiters = new Map<string, RateLimiterMemory>()
@@ -67,7 +68,7 @@ export async function checkRateLimit(scope: string, context: Readonly<RouterCont
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error
     const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000))
-    throw reject(429, { form: 'errors.rateLimited' }, values, { 'Retry-After': String(retryAfter) })
+    throw rejectForm(429, { form: 'errors.rateLimited' }, values, { 'Retry-After': String(retryAfter) })
   }
 }
 
@@ -84,10 +85,6 @@ export async function formAction<T>(request: Request, run: () => Promise<T>) {
     if (isDataWithInit(error)) return error as UNSAFE_DataWithResponseInit<Rejection>
     throw error
   }
-}
-
-export function rejectForm(status: number, errors: FormErrors, values: Record<string, string> = {}) {
-  return reject(status, errors, values)
 }
 
 // React Router exports the class as a type only; its instances carry this tag at run time.

@@ -36,25 +36,32 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; port: number; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> }
 
-/** Starts the production server (`node server.mjs` on the current build) with the given environment. */
-export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
-  const p = port ?? (await freePort())
-  const child = spawn('node', [...startCommand().nodeArgs, 'server.mjs'], {
-    env: { ...startCommand().env, PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(p), APP_URL: `http://localhost:${p}`, ...env },
+/** `node server.mjs` on the current build, as `npm start` runs it, with its output collected. */
+function spawnServer(env: Record<string, string>) {
+  const { env: startEnv, nodeArgs } = startCommand()
+  const child = spawn('node', [...nodeArgs, 'server.mjs'], {
+    env: { ...startEnv, PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+  return { child, output: () => output }
+}
+
+/** Starts the production server with the given environment and waits until it listens. */
+export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
+  const p = port ?? (await freePort())
+  const { child, output } = spawnServer({ PORT: String(p), APP_URL: `http://localhost:${p}`, ...env })
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes('listening')) {
+      if (output().includes('listening')) {
         clearInterval(timer)
         resolve()
       } else if (child.exitCode !== null) {
         clearInterval(timer)
-        reject(new Error(`server exited (${child.exitCode}):\n${output}`))
+        reject(new Error(`server exited (${child.exitCode}):\n${output()}`))
       }
     }, 25)
   })
@@ -62,7 +69,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
     url: `http://127.0.0.1:${p}`,
     port: p,
     child,
-    output: () => output,
+    output,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
       await exited
@@ -73,17 +80,11 @@ export async function startServer(env: Record<string, string>, port?: number): P
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
 export function startExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node', [...startCommand().nodeArgs, 'server.mjs'], {
-      env: { ...startCommand().env, PATH: process.env.PATH!, BUILD_DIR: process.env.BUILD_DIR ?? 'build', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+    const { child, output } = spawnServer({ PORT: '0', ...env })
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
     child.on('exit', (code) => {
       clearTimeout(timer)
-      resolve({ code, output })
+      resolve({ code, output: output() })
     })
   })
 }
