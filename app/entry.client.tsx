@@ -3,14 +3,15 @@ import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { HydratedRouter } from 'react-router/dom'
-import { SUPPORTED_LOCALES, uiResources } from './i18n/resources'
+import { LOCALES } from './i18n/locales'
+import { uiResources } from './i18n/resources'
 
 async function main() {
   // The server already chose the language and wrote it into <html lang>.
   await i18next.use(initReactI18next).init({
     resources: uiResources,
     lng: document.documentElement.lang,
-    supportedLngs: [...SUPPORTED_LOCALES],
+    supportedLngs: [...LOCALES],
     fallbackLng: false,
     interpolation: { escapeValue: false },
   })

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
+import { LocaleSchema } from '~/i18n/locales'
 
-export const LOCALES = ['fr', 'en', 'es'] as const
-export type Locale = (typeof LOCALES)[number]
 
 // Values that are fine on a laptop and must never reach production.
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me'
@@ -17,7 +16,7 @@ const EnvSchema = z
     APP_URL: z.url().default('http://localhost:5173'),
     DATABASE_URL: z.string().min(1).default('./data/courrier.db'),
     SESSION_SECRET: z.string().min(1).optional(),
-    DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
+    DEFAULT_LOCALE: LocaleSchema.default('en'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
     TRUST_PROXY: bool.default(false),
 

@@ -25,7 +25,8 @@ export async function gridRender(appUrl: string, cookie: string, runs = 9) {
   const { templates, TEMPLATE_IDS } = await import('../app/email/registry.server')
   const { eventCatalogue } = await import('../app/events')
   const { emailTranslator } = await import('../app/email/i18n.server')
-  const { LOCALES, env } = await import('../app/env.server')
+  const { env } = await import('../app/env.server')
+  const { LOCALES } = await import('../app/i18n/locales')
 
   const elements = TEMPLATE_IDS.flatMap((id) => {
     const definition = templates[id] as any

@@ -7,7 +7,7 @@ import './production-like-env'
 import { performance } from 'node:perf_hooks'
 import type { TemplateData } from '~/email/registry.server'
 
-const { LOCALES } = await import('~/env.server')
+const { LOCALES } = await import('~/i18n/locales')
 const { eventCatalogue } = await import('~/events')
 const { TEMPLATE_IDS, templates } = await import('~/email/registry.server')
 const { renderEmail } = await import('~/email/render.server')

@@ -8,7 +8,8 @@ export const PASSWORD_MIN = 10
 export const PASSWORD_MAX = 128
 
 // Error messages are translation keys; the page shows them in its own language.
-const EmailSchema = z
+/** An email address as Courrier accepts it anywhere (signup, login, invitations, the studio's test sends). */
+export const EmailSchema = z
   .string({ error: 'errors.emailInvalid' })
   .trim()
   .toLowerCase()

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { DB } from '~/db/client.server'
 import { users } from '~/db/schema'
-import type { Locale } from '~/env.server'
+import type { Locale } from '~/i18n/locales'
 import { hashPassword, verifyPassword } from './password.server'
 import { PASSWORD_MAX, PASSWORD_MIN } from './schemas'
 

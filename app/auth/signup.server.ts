@@ -3,7 +3,7 @@ import { SqliteError } from 'better-sqlite3'
 import { db } from '~/db/client.server'
 import { users } from '~/db/schema'
 import { userRegistered, type UserRegistered } from '~/events'
-import type { SupportedLocale } from '~/i18n/resources'
+import type { Locale } from '~/i18n/locales'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
 import { hashPassword } from './password.server'
 import type { SignupInput } from './schemas'
@@ -18,7 +18,7 @@ function isUniqueViolation(error: unknown) {
  * Creates the user and its `user/registered` event in one transaction: either both exist or neither.
  * Two signups racing for one address both pass the early check; the unique index lets one win.
  */
-export async function signup(input: SignupInput, language: SupportedLocale): Promise<SignupResult> {
+export async function signup(input: SignupInput, language: Locale): Promise<SignupResult> {
   if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
     return { ok: false, error: 'emailTaken' }
   }

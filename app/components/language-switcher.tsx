@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Form, useLocation } from 'react-router'
-import { SUPPORTED_LOCALES } from '~/i18n/resources'
+import { LOCALES } from '~/i18n/locales'
 
 /** A plain form, so it works before JavaScript loads; the choice is kept in a cookie and on the profile. */
 export function LanguageSwitcher() {
@@ -11,7 +11,7 @@ export function LanguageSwitcher() {
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="lng">{t('language.label')}</label>
       <select id="lng" name="lng" defaultValue={i18n.language} key={i18n.language}>
-        {SUPPORTED_LOCALES.map((lng) => (
+        {LOCALES.map((lng) => (
           <option key={lng} value={lng} lang={lng}>
             {t(`language.${lng}`)}
           </option>

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { LOCALES } from '../i18n/locales'
+import { OUTBOX_STATUSES } from '../outbox/status'
 
 const id = () =>
   text('id')
@@ -16,7 +18,7 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  language: text('language', { enum: ['fr', 'en', 'es'] }).notNull(),
+  language: text('language', { enum: LOCALES }).notNull(),
   role: text('role', { enum: ['user', 'marketer', 'admin'] }).notNull().default('user'),
   createdAt: createdAt(),
 })
@@ -43,7 +45,7 @@ export const outboxEvents = sqliteTable(
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     // When the event should take effect (Inngest `ts`), for scheduled events.
     ts: integer('ts', { mode: 'timestamp_ms' }),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' })
@@ -137,7 +139,7 @@ export const invitations = sqliteTable(
     // Only a hash of the link's token is stored.
     tokenHash: text('token_hash').notNull(),
     invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    language: text('language', { enum: ['fr', 'en', 'es'] }).notNull(),
+    language: text('language', { enum: LOCALES }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
     acceptedBy: text('accepted_by').references(() => users.id, { onDelete: 'set null' }),

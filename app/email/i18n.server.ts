@@ -1,18 +1,15 @@
 import { createInstance, type TFunction } from 'i18next'
-import en from '#locales/en/emails.json'
-import es from '#locales/es/emails.json'
-import fr from '#locales/fr/emails.json'
-import { LOCALES, type Locale } from '~/env.server'
+import { emailResources, type EmailStrings } from '#locales/emails.server'
+import { LOCALES, type Locale } from '~/i18n/locales'
 
-/** Email strings: server-only (this module is never imported by a route component, so no client bundle carries them). */
-export const emailResources = { en, fr, es } as const
+export { emailResources }
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>
 }[keyof T & string]
 
 /** Every key of `locales/en/emails.json`, as a dotted path: a typo in a template fails the typecheck. */
-export type EmailKey = Leaves<typeof en>
+export type EmailKey = Leaves<EmailStrings>
 
 /** The translation function a template receives, fixed to the recipient's locale. */
 export type EmailT = (key: EmailKey, values?: Record<string, string | number>) => string

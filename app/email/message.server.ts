@@ -1,4 +1,4 @@
-import type { Locale } from '~/env.server'
+import type { Locale } from '~/i18n/locales'
 import type { TemplateId } from './registry.server'
 
 /** A rendered email, ready for a transport. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { LOCALES, type Locale } from '~/env.server'
+import { LOCALES, type Locale } from '~/i18n/locales'
 import { eventCatalogue } from '~/events'
 import { emailResources } from './i18n.server'
 import { TEMPLATE_IDS, templates, type TemplateData, type TemplateId } from './registry.server'

@@ -1,6 +1,7 @@
 import { NonRetriableError } from 'inngest'
 import { z } from 'zod'
-import { env, type Locale } from '~/env.server'
+import { env } from '~/env.server'
+import type { Locale } from '~/i18n/locales'
 import { storeInMailbox } from './mailbox.server'
 import { emailIdempotencyKey, type OutgoingEmail, type SendResult } from './message.server'
 import { templates, type TemplateContext, type TemplateData, type TemplateId } from './registry.server'

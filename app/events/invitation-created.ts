@@ -1,5 +1,6 @@
 import { eventType } from 'inngest'
 import { z } from 'zod'
+import { LocaleSchema } from '~/i18n/locales'
 import { PersonNameSchema } from './person-name'
 import { defineSamples } from './samples'
 
@@ -13,7 +14,7 @@ export const InvitationCreatedSchema = z.object({
   organizationName: z.string().min(1).max(200),
   inviterName: PersonNameSchema,
   email: z.email(),
-  language: z.enum(['fr', 'en', 'es']),
+  language: LocaleSchema,
   expiresAt: z.iso.datetime(),
 })
 export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>

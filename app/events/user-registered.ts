@@ -1,5 +1,6 @@
 import { eventType } from 'inngest'
 import { z } from 'zod'
+import { LocaleSchema } from '~/i18n/locales'
 import { PersonNameSchema } from './person-name'
 import { defineSamples } from './samples'
 
@@ -7,7 +8,7 @@ export const UserRegisteredSchema = z.object({
   userId: z.string().min(1),
   userName: PersonNameSchema,
   userEmail: z.email(),
-  language: z.enum(['fr', 'en', 'es']),
+  language: LocaleSchema,
 })
 export type UserRegistered = z.infer<typeof UserRegisteredSchema>
 

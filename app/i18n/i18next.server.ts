@@ -3,7 +3,8 @@ import { initReactI18next } from 'react-i18next'
 import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from 'react-router'
 import { LanguageDetector } from 'remix-i18next/server'
 import { env, isProduction } from '~/env.server'
-import { SUPPORTED_LOCALES, uiResources, type SupportedLocale } from './resources'
+import { LOCALES, type Locale } from './locales'
+import { uiResources } from './resources'
 
 /** Set only by an explicit choice (the language switcher, or signing in with a saved language). */
 export const localeCookie = createCookie('lng', {
@@ -17,7 +18,7 @@ export const localeCookie = createCookie('lng', {
 // remix-i18next's detection: the saved choice (cookie), then Accept-Language, then DEFAULT_LOCALE.
 const detector = new LanguageDetector({
   // remix-i18next picks the fallback from the end of this list.
-  supportedLanguages: [...SUPPORTED_LOCALES.filter((l) => l !== env.DEFAULT_LOCALE), env.DEFAULT_LOCALE],
+  supportedLanguages: [...LOCALES.filter((l) => l !== env.DEFAULT_LOCALE), env.DEFAULT_LOCALE],
   fallbackLanguage: env.DEFAULT_LOCALE,
   cookie: localeCookie,
   order: ['cookie', 'header'],
@@ -26,11 +27,11 @@ const detector = new LanguageDetector({
 // One i18next instance per language, made once. remix-i18next's middleware makes (and initializes) a new
 // instance on every request: with react-i18next's per-call copies of it, a sixth of a page's render time.
 // Nothing changes an instance's language after this, so requests can share them.
-const instances = new Map<SupportedLocale, i18n>(
-  SUPPORTED_LOCALES.map((lng) => {
+const instances = new Map<Locale, i18n>(
+  LOCALES.map((lng) => {
     const instance = createInstance({
       resources: uiResources,
-      supportedLngs: [...SUPPORTED_LOCALES],
+      supportedLngs: [...LOCALES],
       lng,
       interpolation: { escapeValue: false },
       initAsync: false,
@@ -40,9 +41,9 @@ const instances = new Map<SupportedLocale, i18n>(
   }),
 )
 
-const localeContext = createContext<SupportedLocale>(env.DEFAULT_LOCALE)
+const localeContext = createContext<Locale>(env.DEFAULT_LOCALE)
 
-export function getLocale(context: Readonly<RouterContextProvider>): SupportedLocale {
+export function getLocale(context: Readonly<RouterContextProvider>): Locale {
   return context.get(localeContext)
 }
 
@@ -56,7 +57,7 @@ const MACHINE_ENDPOINTS = ['/webhooks/', '/api/inngest']
 export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { pathname } = new URL(request.url)
   if (!MACHINE_ENDPOINTS.some((prefix) => pathname.startsWith(prefix))) {
-    context.set(localeContext, (await detector.detect(request)) as SupportedLocale)
+    context.set(localeContext, (await detector.detect(request)) as Locale)
   }
   return next()
 }

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { SUPPORTED_LOCALES } from './resources'
+import { LOCALES } from './locales'
 
 const root = 'locales'
 type Tree = { [key: string]: string | Tree }
@@ -17,15 +17,15 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-const namespaces = [...new Set(SUPPORTED_LOCALES.flatMap((lng) => readdirSync(join(root, lng))))]
+const namespaces = [...new Set(LOCALES.flatMap((lng) => readdirSync(join(root, lng))))]
 
 describe.each(namespaces)('locales/*/%s', (file) => {
   const trees = Object.fromEntries(
-    SUPPORTED_LOCALES.map((lng) => [lng, flatten(JSON.parse(readFileSync(join(root, lng, file), 'utf8')) as Tree)]),
+    LOCALES.map((lng) => [lng, flatten(JSON.parse(readFileSync(join(root, lng, file), 'utf8')) as Tree)]),
   )
   const allKeys = [...new Set(Object.values(trees).flatMap((t) => [...t.keys()]))].sort()
 
-  test.each([...SUPPORTED_LOCALES])('%s has every key, none empty', (lng) => {
+  test.each([...LOCALES])('%s has every key, none empty', (lng) => {
     const tree = trees[lng]!
     const missing = allKeys.filter((key) => !tree.has(key))
     const empty = allKeys.filter((key) => tree.has(key) && tree.get(key)!.trim() === '')
@@ -36,7 +36,7 @@ describe.each(namespaces)('locales/*/%s', (file) => {
     const vars = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort()
     for (const key of allKeys) {
       const reference = vars(trees.en!.get(key) ?? '')
-      for (const lng of SUPPORTED_LOCALES) expect({ key, lng, vars: vars(trees[lng]!.get(key) ?? '') }).toEqual({ key, lng, vars: reference })
+      for (const lng of LOCALES) expect({ key, lng, vars: vars(trees[lng]!.get(key) ?? '') }).toEqual({ key, lng, vars: reference })
     }
   })
 })

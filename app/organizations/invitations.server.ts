@@ -3,7 +3,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { invitations, memberships, organizations, users } from '~/db/schema'
 import { invitationCreated, type InvitationCreated } from '~/events'
-import type { SupportedLocale } from '~/i18n/resources'
+import type { Locale } from '~/i18n/locales'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
 import { hashInvitationToken, invitationToken, isValidInvitationToken } from './invitation-token.server'
 
@@ -36,7 +36,7 @@ export function createInvitation(input: {
   inviterId: string
   email: string
   /** The inviter's page language, used when the invitee has no account yet. */
-  language: SupportedLocale
+  language: Locale
   now?: Date
 }): CreateInvitationResult {
   const now = input.now ?? new Date()

@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { memberships, organizations, subscriptions, users } from '~/db/schema'
+import type { Locale } from '~/i18n/locales'
 
 export type CreatedOrganization = {
   id: string
   name: string
   /** The registered user with the customer's email, made owner; null when nobody has that email yet. */
-  owner: { id: string; name: string; language: 'fr' | 'en' | 'es' } | null
+  owner: { id: string; name: string; language: Locale } | null
 }
 
 /**

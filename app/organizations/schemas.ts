@@ -1,15 +1,10 @@
 import { z } from 'zod'
-import { EMAIL_MAX } from '~/auth/schemas'
+import { EmailSchema } from '~/auth/schemas'
 
 // Messages are translation keys, shown next to the field in the page's language.
 export const InviteSchema = z.object({
   organizationId: z.string({ error: 'errors.rejected' }).min(1, 'errors.rejected').max(100, 'errors.rejected'),
-  email: z
-    .string({ error: 'errors.emailInvalid' })
-    .trim()
-    .toLowerCase()
-    .max(EMAIL_MAX, 'errors.emailInvalid')
-    .pipe(z.email({ error: 'errors.emailInvalid' })),
+  email: EmailSchema,
 })
 export type InviteInput = z.infer<typeof InviteSchema>
 

@@ -4,7 +4,7 @@ import type { Route } from './+types/admin._index'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { ActivityQuerySchema, listFailures, listOutbox, outboxCounts } from '~/studio/activity.server'
-import { OUTBOX_STATUSES } from '~/studio/outbox-status'
+import { OUTBOX_STATUSES } from '~/outbox/status'
 import { DateTime } from '~/studio/ui/date-time'
 
 export async function loader({ request, context }: Route.LoaderArgs) {

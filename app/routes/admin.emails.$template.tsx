@@ -5,6 +5,7 @@ import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
 import { isProduction } from '~/env.server'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
+import { LOCALES } from '~/i18n/locales'
 import { detailAction, type DetailActionData } from '~/studio/detail-action.server'
 import { detailRender, sampleJson } from '~/studio/detail.server'
 import { isTemplateId, resolveView, sampleData, templateInfo } from '~/studio/templates.server'
@@ -76,11 +77,11 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
             <h2 id="checks-title">{t('studio.checks.title')}</h2>
             <table className="data checks-table">
               <tbody>
-                {Object.entries(render.locales).map(([locale, r]) => (
+                {LOCALES.map((locale) => (
                   <tr key={locale} aria-current={locale === view.locale ? 'true' : undefined}>
-                    <th scope="row">{t(`language.${locale as 'fr'}`)}</th>
+                    <th scope="row">{t(`language.${locale}`)}</th>
                     <td>
-                      <CheckBadges checks={r.checks} locale={locale} />
+                      <CheckBadges checks={render.locales[locale].checks} locale={locale} />
                     </td>
                   </tr>
                 ))}

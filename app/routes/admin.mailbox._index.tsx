@@ -3,6 +3,7 @@ import { Form, Link } from 'react-router'
 import type { Route } from './+types/admin.mailbox._index'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
+import { LOCALES } from '~/i18n/locales'
 import { listMailbox, mailboxTemplates, parseMailboxQuery } from '~/studio/mailbox.server'
 import { DateTime } from '~/studio/ui/date-time'
 
@@ -50,7 +51,7 @@ export default function Mailbox({ loaderData: { query, messages, nextHref, templ
           <label htmlFor="f-locale">{t('studio.mailbox.locale')}</label>
           <select id="f-locale" name="locale" defaultValue={query.locale}>
             <option value="">{t('studio.mailbox.any')}</option>
-            {(['fr', 'en', 'es'] as const).map((l) => (
+            {LOCALES.map((l) => (
               <option key={l} value={l}>
                 {t(`language.${l}`)}
               </option>

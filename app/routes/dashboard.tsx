@@ -5,7 +5,6 @@ import { checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm 
 import { fieldErrors } from '~/auth/schemas'
 import { requireUser } from '~/auth/session.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
-import { isSupportedLocale } from '~/i18n/resources'
 import { createInvitation, invitationsOf, revokeInvitation } from '~/organizations/invitations.server'
 import { OrganizationPanel } from '~/organizations/organization-panel'
 import { organizationsOf } from '~/organizations/organizations.server'
@@ -53,7 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const parsed = InviteSchema.safeParse(Object.fromEntries(form))
     if (!parsed.success) return rejectForm(400, fieldErrors(parsed.error), values)
     const locale = getLocale(context)
-    const result = createInvitation({ ...parsed.data, inviterId: user.id, language: isSupportedLocale(locale) ? locale : 'en' })
+    const result = createInvitation({ ...parsed.data, inviterId: user.id, language: locale })
     if (!result.ok) {
       const [status, errors] = INVITE_ERRORS[result.error]
       return rejectForm(status, errors, values)

@@ -9,7 +9,7 @@ import { FormError } from '~/components/field'
 import { db } from '~/db/client.server'
 import { users } from '~/db/schema'
 import { localeCookie } from '~/i18n/i18next.server'
-import { isSupportedLocale } from '~/i18n/resources'
+import { isLocale } from '~/i18n/locales'
 
 export const headers = forwardActionHeaders
 
@@ -33,7 +33,7 @@ export async function action({ request }: Route.ActionArgs) {
   return formAction(request, async () => {
     const form = await readForm(request)
     const lng = form.get('lng')
-    if (!isSupportedLocale(lng)) return rejectForm(400, { form: 'errors.invalidLanguage' })
+    if (!isLocale(lng)) return rejectForm(400, { form: 'errors.invalidLanguage' })
     const userId = await getUserId(request)
     if (userId) db.update(users).set({ language: lng }).where(eq(users.id, userId)).run()
     return redirect(safeRedirect(form.get('redirectTo')), {

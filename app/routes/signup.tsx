@@ -8,7 +8,6 @@ import { signup } from '~/auth/signup.server'
 import { Field, FormError, useClearedOnAnswer } from '~/components/field'
 import { Honeypot } from '~/components/honeypot'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
-import { isSupportedLocale } from '~/i18n/resources'
 
 export const headers = forwardActionHeaders
 
@@ -29,7 +28,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!parsed.success) return rejectForm(400, fieldErrors(parsed.error), values)
 
     const locale = getLocale(context)
-    const result = await signup(parsed.data, isSupportedLocale(locale) ? locale : 'en')
+    const result = await signup(parsed.data, locale)
     if (!result.ok) return rejectForm(409, { email: 'errors.emailTaken' }, values)
 
     return redirect('/dashboard', { headers: { 'Set-Cookie': await createUserSessionCookie(request, result.userId) } })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { db } from '~/db/client.server'
 import { functionFailures, mailboxMessages, outboxEvents } from '~/db/schema'
 
-import { OUTBOX_STATUSES, type OutboxStatus } from './outbox-status'
+import { OUTBOX_STATUSES, type OutboxStatus } from '~/outbox/status'
 
 export { OUTBOX_STATUSES, type OutboxStatus }
 

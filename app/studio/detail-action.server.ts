@@ -1,12 +1,13 @@
 import { data, type RouterContextProvider } from 'react-router'
 import { checkRateLimit, readForm } from '~/auth/form-guards.server'
 import type { StudioUser } from '~/auth/roles.server'
-import { LIMITS } from '~/auth/schemas'
+import { EmailSchema, LIMITS } from '~/auth/schemas'
 import { isProduction } from '~/env.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { detailRender, sampleJson, type DetailRender } from './detail.server'
-import { emitSampleEvent, sendTestEmail, TestAddressSchema } from './send.server'
-import { isLocale, resolveView, validateSampleData, type TemplateId } from './templates.server'
+import { emitSampleEvent, sendTestEmail } from './send.server'
+import { isLocale } from '~/i18n/locales'
+import { resolveView, validateSampleData, type TemplateId } from './templates.server'
 
 export type DetailActionData =
   | { intent: 'preview'; data: string; lastGood: string; error: string | null; render: DetailRender }
@@ -49,7 +50,7 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
       const eventId = emitSampleEvent(template, parsed.data as Record<string, unknown>)
       return { intent, ok: true, eventId, event: template } satisfies DetailActionData
     }
-    const to = TestAddressSchema.safeParse(form.get('to') ?? '')
+    const to = EmailSchema.safeParse(form.get('to') ?? '')
     if (!to.success) return reject(400, { intent, ok: false, error: 'errors.emailInvalid' })
     const locale = isLocale(form.get('locale')) ? (form.get('locale') as typeof view.locale) : view.locale
     // A studio account that leaks must not become a relay for unlimited email.

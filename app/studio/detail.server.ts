@@ -1,6 +1,8 @@
 import { emailIdempotencyKey } from '~/email/message.server'
-import { env, LOCALES, type Locale } from '~/env.server'
+import { env } from '~/env.server'
+import { LOCALES, type Locale } from '~/i18n/locales'
 import { renderAllLocales, sampleData, type LocaleRender, type TemplateId } from './templates.server'
+import { htmlKilobytes } from './checks/size'
 import type { CheckResult } from './checks/types'
 
 export type DetailRender = {
@@ -11,15 +13,13 @@ export type DetailRender = {
   envelope: { from: string; headers: Record<string, string> }
 }
 
-const kb = (html: string) => Math.round((Buffer.byteLength(html) / 1024) * 10) / 10
-
 /** What the detail view shows for a template, a language and some event data (a sample, or an edit). */
 export async function detailRender(template: TemplateId, locale: Locale, data: unknown): Promise<DetailRender> {
   const all = await renderAllLocales(template, data)
   const selected: LocaleRender = all[locale]
   return {
     locales: Object.fromEntries(
-      LOCALES.map((l) => [l, { subject: all[l].subject, previewText: all[l].previewText, kb: kb(all[l].html), checks: all[l].checks }]),
+      LOCALES.map((l) => [l, { subject: all[l].subject, previewText: all[l].previewText, kb: htmlKilobytes(all[l].html), checks: all[l].checks }]),
     ) as DetailRender['locales'],
     selected: { locale, subject: selected.subject, previewText: selected.previewText, html: selected.html, text: selected.text },
     // The headers sendEmail adds, with the event id that a real send fills in.

@@ -1,6 +1,6 @@
 import type { TemplateData } from '~/email/registry.server'
 import { renderEmail } from '~/email/render.server'
-import { LOCALES } from '~/env.server'
+import { LOCALES } from '~/i18n/locales'
 import { sampleData, studioGrid, TEMPLATE_IDS, templateInfo } from './templates.server'
 
 const median = (values: number[]) => {

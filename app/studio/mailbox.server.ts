@@ -2,7 +2,7 @@ import { and, desc, eq, like, lt, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { db } from '~/db/client.server'
 import { mailboxMessages } from '~/db/schema'
-import { LOCALES } from '~/env.server'
+import { LocaleSchema } from '~/i18n/locales'
 
 export const MAILBOX_PAGE = 50
 const MAILBOX_MAX = 200
@@ -11,7 +11,7 @@ const MAILBOX_MAX = 200
 export const MailboxQuerySchema = z.object({
   to: z.string().trim().max(254).optional().catch(undefined),
   template: z.string().trim().max(100).optional().catch(undefined),
-  locale: z.enum(LOCALES).optional().catch(undefined),
+  locale: LocaleSchema.optional().catch(undefined),
   eventId: z.string().trim().max(200).optional().catch(undefined),
   // Cursor: the createdAt (ms) and id of the last message of the previous page.
   before: z

@@ -1,12 +1,9 @@
-import { z } from 'zod'
 import { db } from '~/db/client.server'
 import { templates, type TemplateData, type TemplateId } from '~/email/registry.server'
 import { sendEmail } from '~/email/send.server'
-import type { Locale } from '~/env.server'
+import type { Locale } from '~/i18n/locales'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
 import { testEmailEventId } from './templates.server'
-
-export const TestAddressSchema = z.string().trim().toLowerCase().max(254).pipe(z.email())
 
 /**
  * Sends one rendering to an address through the configured transport (Resend, or the local mailbox),

@@ -4,9 +4,11 @@ import esEmails from '#locales/es/emails.json'
 import frEmails from '#locales/fr/emails.json'
 import { templates, TEMPLATE_IDS, isTemplateId, type TemplateData, type TemplateId } from '~/email/registry.server'
 import { renderEmail, type RenderedEmail } from '~/email/render.server'
-import { env, isProduction, LOCALES, type Locale } from '~/env.server'
+import { env, isProduction } from '~/env.server'
+import { isLocale, LOCALES, type Locale } from '~/i18n/locales'
 import { eventCatalogue, type EventName } from '~/events'
 import { runChecks, type CheckResult } from './checks'
+import { htmlKilobytes } from './checks/size'
 import { flattenKeys, stringValues } from './checks/untranslated'
 
 export { TEMPLATE_IDS, isTemplateId, type TemplateId }
@@ -46,8 +48,6 @@ export function resolveView(template: TemplateId, search: URLSearchParams, uiLoc
   const tab = tabs.find((t) => t === search.get('tab')) ?? 'email'
   return { template, locale, sample, width, tab }
 }
-
-export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value)
 
 export type DataValidation = { ok: true; data: unknown } | { ok: false; message: string }
 
@@ -129,7 +129,7 @@ export async function studioGrid(): Promise<GridRow[]> {
         locale,
         subject: all[locale].subject,
         previewText: all[locale].previewText,
-        kb: Math.round((Buffer.byteLength(all[locale].html) / 1024) * 10) / 10,
+        kb: htmlKilobytes(all[locale].html),
         checks: all[locale].checks.map(forGrid),
       })),
     })

@@ -7,12 +7,13 @@ export const SIZE_WARN_BYTES = Math.round(GMAIL_CLIP_BYTES * 0.85)
 
 export function checkSize(html: string): CheckResult {
   const bytes = Buffer.byteLength(html, 'utf8')
-  const kb = Math.round((bytes / 1024) * 10) / 10
+  const kb = htmlKilobytes(html)
   if (bytes > GMAIL_CLIP_BYTES) return result('size', [{ key: 'sizeClipped', params: { kb, limit: 102 }, status: 'fail' }])
   if (bytes > SIZE_WARN_BYTES) return result('size', [{ key: 'sizeNearClip', params: { kb, limit: 102 }, status: 'warn' }])
   return result('size', [])
 }
 
+/** The HTML's size in KB, to one decimal: what the size check, the grid and the detail view show. */
 export function htmlKilobytes(html: string): number {
   return Math.round((Buffer.byteLength(html, 'utf8') / 1024) * 10) / 10
 }

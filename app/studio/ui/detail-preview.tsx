@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { LOCALES } from '~/i18n/locales'
 import type { DetailRender } from '../detail.server'
 import type { StudioView, TemplateInfo } from '../templates.server'
 
-const LOCALES = ['fr', 'en', 'es'] as const
 const TABS = ['email', 'text', 'source', 'envelope'] as const
 
 /** The same view with some of its settings changed: every control is a link, so a URL is one exact view. */
