@@ -26,11 +26,19 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly' } },
   },
   {
-    // Routes stay thin: they never talk to the database driver or a vendor SDK directly.
+    // Routes stay thin: they never talk to the database or a vendor SDK directly; a module in app/ does.
     files: ['app/routes/**/*.{ts,tsx}'],
     ignores: ['app/routes/**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['better-sqlite3', 'resend', 'stripe'].map((name) => ({ name, message: 'Call a module in app/ instead.' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['better-sqlite3', 'drizzle-orm', 'resend', 'stripe'].map((name) => ({ name, message: 'Call a module in app/ instead.' })),
+          patterns: [
+            { group: ['~/db', '~/db/*', '**/db/*', 'drizzle-orm/*'], message: 'Routes do not query the database: call a module in app/ instead.' },
+          ],
+        },
+      ],
     },
   },
 )

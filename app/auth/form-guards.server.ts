@@ -2,9 +2,9 @@ import { data, type RouterContextProvider, type UNSAFE_DataWithResponseInit } fr
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { clientAddressContext } from '~/context'
 import { env } from '~/env.server'
+import type { FormErrors } from '~/http/parse-form.server'
 import { CLOSE_CONNECTION, readBodyWithLimit } from '~/http/read-body.server'
 
-export type FormErrors = Partial<Record<'form' | 'name' | 'email' | 'password', string>>
 type Rejection = { errors: FormErrors; values: Record<string, string> }
 
 export const MAX_FORM_BYTES = 16 * 1024

@@ -32,13 +32,3 @@ export const LoginSchema = z.object({
 })
 
 export const LIMITS = { min: PASSWORD_MIN, max: PASSWORD_MAX, nameMax: NAME_MAX }
-
-/** First message per field, as `{ field: key }`. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form')
-    errors[field] ??= issue.message
-  }
-  return errors
-}

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { DB } from '~/db/client.server'
 import { subscriptions } from '~/db/schema'
 import type { SubscriptionSnapshot } from './stripe-objects'
@@ -36,8 +36,4 @@ export function applySubscriptionSnapshot(
       setWhere: event.kind === 'created' ? newer : sql`${newer} OR (${tie})`,
     })
     .run()
-}
-
-export function getSubscription(db: Pick<DB, 'select'>, id: string) {
-  return db.select().from(subscriptions).where(eq(subscriptions.id, id)).get() ?? null
 }

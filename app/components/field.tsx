@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LIMITS } from '~/auth/schemas'
+import type { UiKey } from '~/i18n/keys'
+
+type Constraint = { required?: boolean; minLength?: number; maxLength?: number }
 
 type FieldProps = {
   name: string
@@ -8,13 +11,15 @@ type FieldProps = {
   label: string
   type?: string
   defaultValue?: string
-  error?: string
+  error?: UiKey
   hint?: string
   autoComplete?: string
+  /** The field's rules from the form's zod schema (`getZodConstraint`), as HTML hints. */
+  constraint?: Constraint
 }
 
 /** A labelled input whose translated error sits next to it and is announced with it. */
-export function Field({ name, inputRef, label, type = 'text', defaultValue, error, hint, autoComplete }: FieldProps) {
+export function Field({ name, inputRef, label, type = 'text', defaultValue, error, hint, autoComplete, constraint }: FieldProps) {
   const { t } = useTranslation()
   const errorId = `${name}-error`
   const hintId = `${name}-hint`
@@ -29,6 +34,9 @@ export function Field({ name, inputRef, label, type = 'text', defaultValue, erro
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
+        required={constraint?.required}
+        minLength={constraint?.minLength}
+        maxLength={constraint?.maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
@@ -40,19 +48,19 @@ export function Field({ name, inputRef, label, type = 'text', defaultValue, erro
       {error ? (
         <p id={errorId} className="error" role="alert" data-field-error={name}>
           {/* error is a translation key produced by the server's validation */}
-          {t(error as 'errors.rejected', LIMITS)}
+          {t(error, LIMITS)}
         </p>
       ) : null}
     </div>
   )
 }
 
-export function FormError({ error }: { error?: string }) {
+export function FormError({ error }: { error?: UiKey }) {
   const { t } = useTranslation()
   if (!error) return null
   return (
     <p className="error form-error" role="alert" data-field-error="form">
-      {t(error as 'errors.rejected', LIMITS)}
+      {t(error, LIMITS)}
     </p>
   )
 }

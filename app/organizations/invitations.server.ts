@@ -13,7 +13,7 @@ export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired'
 
 type InvitationRow = typeof invitations.$inferSelect
 
-export function statusOf(invitation: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now = new Date()): InvitationStatus {
+export function invitationStatus(invitation: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now = new Date()): InvitationStatus {
   if (invitation.acceptedAt) return 'accepted'
   if (invitation.revokedAt) return 'revoked'
   if (invitation.expiresAt.getTime() <= now.getTime()) return 'expired'
@@ -108,7 +108,7 @@ export function invitationsOf(organizationId: string, now = new Date()) {
     .from(invitations)
     .where(and(eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt)))
     .all()
-    .map((row) => ({ id: row.id, email: row.email, expiresAt: row.expiresAt.toISOString(), status: statusOf(row, now) }))
+    .map((row) => ({ id: row.id, email: row.email, expiresAt: row.expiresAt.toISOString(), status: invitationStatus(row, now) }))
     .filter((row) => row.status !== 'revoked')
 }
 
@@ -139,7 +139,7 @@ export function findInvitationByLink(invitationId: string, token: string, now = 
     organizationName: row.organizationName,
     inviterName: row.inviterName,
     expiresAt: invitation.expiresAt.toISOString(),
-    status: statusOf(invitation, now),
+    status: invitationStatus(invitation, now),
   }
 }
 
@@ -163,7 +163,7 @@ export function acceptInvitation(input: { invitationId: string; token: string; u
         .where(and(eq(invitations.id, input.invitationId), eq(invitations.tokenHash, hashInvitationToken(input.token))))
         .get()
       if (!invitation) return { ok: false, error: 'invalid' }
-      const status = statusOf(invitation, now)
+      const status = invitationStatus(invitation, now)
       if (status !== 'pending') return { ok: false, error: status }
       if (invitation.email !== input.user.email.toLowerCase()) return { ok: false, error: 'wrongAccount' }
       tx.update(invitations)

@@ -1,3 +1,4 @@
+import type { FormErrors } from '~/http/parse-form.server'
 import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { Field, FormError } from '~/components/field'
@@ -13,7 +14,7 @@ type Organization = {
 
 /** What the dashboard's action answered: a rejection (errors) or what was done. */
 type Answer =
-  | { errors: Record<string, string | undefined>; values: Record<string, string> }
+  | { errors: FormErrors; values: Record<string, string> }
   | { done: 'invited' | 'revoked'; email: string; organizationId: string }
   | undefined
 

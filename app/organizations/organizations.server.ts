@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { memberships, organizations, subscriptions, users } from '~/db/schema'
 import type { Locale } from '~/i18n/locales'
@@ -48,17 +48,6 @@ export function createOrganizationForSubscription(input: {
 
 export function isRegisteredEmail(email: string): boolean {
   return Boolean(db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get())
-}
-
-export type MemberRole = 'owner' | 'member'
-
-export function roleIn(organizationId: string, userId: string): MemberRole | null {
-  const row = db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
-    .get()
-  return row?.role ?? null
 }
 
 /** The organizations a user belongs to, with their subscription and members, for the dashboard. */

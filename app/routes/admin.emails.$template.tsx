@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useFetcher, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/admin.emails.$template'
+import type { FormErrors } from '~/http/parse-form.server'
 import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
 import { isProduction } from '~/env.server'
 import { requireStudioUser } from '~/auth/roles.server'
@@ -48,7 +49,7 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
 
-type FormRejection = { errors?: { form?: string } }
+type FormRejection = { errors?: FormErrors }
 
 export default function TemplateDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
@@ -124,7 +125,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
           <EmitEventForm fetcher={emitFetcher} answer={emitFetcher.data ?? fallback('emit')} view={view} data={lastGood} event={info.event} canEmit={canEmit} />
           {answer?.errors?.form ? (
             <p className="error" role="alert">
-              {t(answer.errors.form as 'errors.rejected')}
+              {t(answer.errors.form)}
             </p>
           ) : null}
         </aside>

@@ -1,6 +1,6 @@
 import type { Route } from './+types/admin.mailbox.$id.html'
 import { requireStudioUser } from '~/auth/roles.server'
-import { getMailboxMessage } from '~/studio/mailbox.server'
+import { getMailboxMessage } from '~/studio/mailbox-view.server'
 import { emailHtmlResponse } from '~/studio/preview-response.server'
 
 /** A stored message's HTML as its own sandboxed document. */

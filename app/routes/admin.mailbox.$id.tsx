@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { data, Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/admin.mailbox.$id'
 import { requireStudioUser } from '~/auth/roles.server'
-import { getMailboxMessage } from '~/studio/mailbox.server'
+import { getMailboxMessage } from '~/studio/mailbox-view.server'
 import { DateTime } from '~/studio/ui/date-time'
 
 export async function loader({ request, params }: Route.LoaderArgs) {

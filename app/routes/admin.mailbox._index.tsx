@@ -4,7 +4,7 @@ import type { Route } from './+types/admin.mailbox._index'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { LOCALES } from '~/i18n/locales'
-import { listMailbox, mailboxTemplates, parseMailboxQuery } from '~/studio/mailbox.server'
+import { listMailbox, mailboxTemplates, parseMailboxQuery } from '~/studio/mailbox-view.server'
 import { DateTime } from '~/studio/ui/date-time'
 
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -1,6 +1,6 @@
 import type { Route } from './+types/admin.mailbox.json'
 import { requireStudioUser } from '~/auth/roles.server'
-import { listMailboxFull, parseMailboxQuery } from '~/studio/mailbox.server'
+import { listMailboxFull, parseMailboxQuery } from '~/studio/mailbox-view.server'
 
 /**
  * The mailbox as JSON, newest first, with the same filters as the page (`to`, `template`, `locale`,

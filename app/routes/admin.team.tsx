@@ -3,7 +3,9 @@ import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/admin.team'
 import { formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.server'
 import { listStudioTeam, requireAdmin, setMarketerRole } from '~/auth/roles.server'
+import type { FormErrors } from '~/http/parse-form.server'
 import { getInstance } from '~/i18n/i18next.server'
+import type { UiKey } from '~/i18n/keys'
 
 export const headers = forwardActionHeaders
 
@@ -20,9 +22,9 @@ export async function action({ request }: Route.ActionArgs) {
     const form = await readForm(request)
     const intent = form.get('intent')
     const email = String(form.get('email') ?? '')
-    if ((intent !== 'grant' && intent !== 'revoke') || !email) return data({ ok: false as const, error: 'errors.emailInvalid', email }, { status: 400 })
+    if ((intent !== 'grant' && intent !== 'revoke') || !email) return data({ ok: false as const, error: 'errors.emailInvalid' satisfies UiKey as UiKey, email }, { status: 400 })
     const result = setMarketerRole(email, intent === 'grant')
-    if (!result.ok) return data({ ok: false as const, error: `studio.team.${result.error}`, email }, { status: result.error === 'unknownUser' ? 404 : 409 })
+    if (!result.ok) return data({ ok: false as const, error: `studio.team.${result.error}` satisfies UiKey as UiKey, email }, { status: result.error === 'unknownUser' ? 404 : 409 })
     return { ok: true as const, intent, email: result.member.email }
   })
 }
@@ -30,7 +32,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Team({ loaderData: { team }, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const submitting = useNavigation().state === 'submitting'
-  const answer = actionData as { ok?: boolean; error?: string; intent?: string; email?: string; errors?: { form?: string } } | undefined
+  const answer = actionData as { ok?: boolean; error?: UiKey; intent?: string; email?: string; errors?: FormErrors } | undefined
   return (
     <>
       <h1>{t('studio.team.title')}</h1>
@@ -47,7 +49,7 @@ export default function Team({ loaderData: { team }, actionData }: Route.Compone
       </Form>
       {answer?.ok === false || answer?.errors?.form ? (
         <p className="error" role="alert">
-          {t((answer.error ?? answer.errors?.form) as 'errors.rejected', { email: answer.email })}
+          {t((answer.error ?? answer.errors?.form)!, { email: answer.email })}
         </p>
       ) : null}
       {answer?.ok ? (

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { data, redirect } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
-import { fieldErrors } from '~/auth/schemas'
 import { requireUser } from '~/auth/session.server'
+import { parseForm } from '~/http/parse-form.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
 import { createInvitation, invitationsOf, revokeInvitation } from '~/organizations/invitations.server'
 import { OrganizationPanel } from '~/organizations/organization-panel'
@@ -42,22 +42,21 @@ export async function action({ request, context }: Route.ActionArgs) {
     await checkRateLimit('invite', context, values)
 
     if (form.get('intent') === 'revoke') {
-      const parsed = RevokeSchema.safeParse(Object.fromEntries(form))
-      if (!parsed.success) return rejectForm(400, { form: 'errors.rejected' }, values)
-      const revoked = revokeInvitation({ invitationId: parsed.data.invitationId, userId: user.id })
+      const parsed = parseForm(form, RevokeSchema)
+      if (!parsed.ok) return rejectForm(400, { form: 'errors.rejected' }, values)
+      const revoked = revokeInvitation({ invitationId: parsed.value.invitationId, userId: user.id })
       if (!revoked.ok) return rejectForm(409, { form: 'invitations.errors.revokeFailed' }, values)
       return data({ done: 'revoked' as const, email: '', organizationId: values.organizationId })
     }
 
-    const parsed = InviteSchema.safeParse(Object.fromEntries(form))
-    if (!parsed.success) return rejectForm(400, fieldErrors(parsed.error), values)
-    const locale = getLocale(context)
-    const result = createInvitation({ ...parsed.data, inviterId: user.id, language: locale })
+    const parsed = parseForm(form, InviteSchema)
+    if (!parsed.ok) return rejectForm(400, parsed.errors, values)
+    const result = createInvitation({ ...parsed.value, inviterId: user.id, language: getLocale(context) })
     if (!result.ok) {
       const [status, errors] = INVITE_ERRORS[result.error]
       return rejectForm(status, errors, values)
     }
-    return data({ done: 'invited' as const, email: parsed.data.email, organizationId: parsed.data.organizationId })
+    return data({ done: 'invited' as const, email: parsed.value.email, organizationId: parsed.value.organizationId })
   })
 }
 

@@ -6,6 +6,7 @@ import { getUser, requireUser } from '~/auth/session.server'
 import { FormError } from '~/components/field'
 import { getInstance } from '~/i18n/i18next.server'
 import { acceptInvitation, findInvitationByLink } from '~/organizations/invitations.server'
+import type { UiKey } from '~/i18n/keys'
 import type { InvitationView } from '~/organizations/invitations.server'
 import { forgetInvitation, rememberInvitation } from '~/organizations/pending-invitation.server'
 
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await readForm(request)
     await checkRateLimit('accept-invitation', context)
     const result = acceptInvitation({ invitationId: params.id, token: params.token, user })
-    if (!result.ok) return data({ errors: { form: `invitations.errors.${result.error}` } }, { status: STATUS[result.error] })
+    if (!result.ok) return data({ errors: { form: `invitations.errors.${result.error}` satisfies UiKey as UiKey } }, { status: STATUS[result.error] })
     return redirect('/dashboard', { headers: { 'Set-Cookie': await forgetInvitation() } })
   })
 }

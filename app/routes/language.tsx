@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm'
 import { useTranslation } from 'react-i18next'
 import { Link, redirect } from 'react-router'
 import type { Route } from './+types/language'
 import { formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
 import { safeRedirect } from '~/auth/safe-redirect'
+import { saveLanguage } from '~/auth/profile.server'
 import { getUserId } from '~/auth/session.server'
 import { FormError } from '~/components/field'
-import { db } from '~/db/client.server'
-import { users } from '~/db/schema'
 import { localeCookie } from '~/i18n/i18next.server'
 import { isLocale } from '~/i18n/locales'
 
@@ -35,7 +33,7 @@ export async function action({ request }: Route.ActionArgs) {
     const lng = form.get('lng')
     if (!isLocale(lng)) return rejectForm(400, { form: 'errors.invalidLanguage' })
     const userId = await getUserId(request)
-    if (userId) db.update(users).set({ language: lng }).where(eq(users.id, userId)).run()
+    if (userId) saveLanguage(userId, lng)
     return redirect(safeRedirect(form.get('redirectTo')), {
       headers: { 'Set-Cookie': await localeCookie.serialize(lng) },
     })

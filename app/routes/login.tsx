@@ -1,13 +1,15 @@
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/login'
-import { checkHoneypot, checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
+import { formAction, forwardActionHeaders, rejectForm } from '~/auth/form-guards.server'
 import { verifyLogin } from '~/auth/login.server'
-import { fieldErrors, LoginSchema } from '~/auth/schemas'
+import { LoginSchema } from '~/auth/schemas'
 import { safeRedirect } from '~/auth/safe-redirect'
 import { createUserSessionCookie, getUserId } from '~/auth/session.server'
 import { Field, FormError, useClearedOnAnswer } from '~/components/field'
 import { Honeypot } from '~/components/honeypot'
+import { submittedForm } from '~/http/parse-form.server'
 import { getInstance, localeCookie } from '~/i18n/i18next.server'
 
 export const headers = forwardActionHeaders
@@ -21,14 +23,8 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? '
 
 export async function action({ request, context }: Route.ActionArgs) {
   return formAction(request, async () => {
-    const form = await readForm(request)
-    const values = { email: String(form.get('email') ?? '') }
-    checkHoneypot(form)
-    await checkRateLimit('login', context, values)
-    const parsed = LoginSchema.safeParse(Object.fromEntries(form))
-    if (!parsed.success) return rejectForm(400, fieldErrors(parsed.error), values)
-
-    const user = await verifyLogin(parsed.data.email, parsed.data.password)
+    const { value, values, form } = await submittedForm(request, context, { scope: 'login', schema: LoginSchema, keep: ['email'] })
+    const user = await verifyLogin(value.email, value.password)
     if (!user) return rejectForm(401, { form: 'errors.invalidCredentials' }, values)
 
     const headers = new Headers()
@@ -38,6 +34,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect(safeRedirect(form.get('redirectTo'), '/dashboard'), { headers })
   })
 }
+
+const constraints = getZodConstraint(LoginSchema)
 
 export default function Login({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
@@ -53,8 +51,8 @@ export default function Login({ actionData }: Route.ComponentProps) {
         <FormError error={errors.form} />
         <Honeypot />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field name="email" type="email" label={t('login.email')} defaultValue={values.email} error={errors.email} autoComplete="email" />
-        <Field name="password" inputRef={passwordRef} type="password" label={t('login.password')} error={errors.password} autoComplete="current-password" />
+        <Field name="email" type="email" label={t('login.email')} defaultValue={values.email} error={errors.email} autoComplete="email" constraint={constraints.email} />
+        <Field name="password" inputRef={passwordRef} type="password" label={t('login.password')} error={errors.password} autoComplete="current-password" constraint={constraints.password} />
         <button type="submit" disabled={submitting}>
           {t('login.submit')}
         </button>

@@ -1,12 +1,14 @@
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/signup'
-import { checkHoneypot, checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
-import { fieldErrors, LIMITS, SignupSchema } from '~/auth/schemas'
+import { formAction, forwardActionHeaders, rejectForm } from '~/auth/form-guards.server'
+import { LIMITS, SignupSchema } from '~/auth/schemas'
 import { createUserSessionCookie, getUserId } from '~/auth/session.server'
 import { signup } from '~/auth/signup.server'
 import { Field, FormError, useClearedOnAnswer } from '~/components/field'
 import { Honeypot } from '~/components/honeypot'
+import { submittedForm } from '~/http/parse-form.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
 
 export const headers = forwardActionHeaders
@@ -20,20 +22,16 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? '
 
 export async function action({ request, context }: Route.ActionArgs) {
   return formAction(request, async () => {
-    const form = await readForm(request)
-    const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? '') }
-    checkHoneypot(form)
-    await checkRateLimit('signup', context, values)
-    const parsed = SignupSchema.safeParse(Object.fromEntries(form))
-    if (!parsed.success) return rejectForm(400, fieldErrors(parsed.error), values)
-
-    const locale = getLocale(context)
-    const result = await signup(parsed.data, locale)
+    const { value, values } = await submittedForm(request, context, { scope: 'signup', schema: SignupSchema, keep: ['name', 'email'] })
+    const result = await signup(value, getLocale(context))
     if (!result.ok) return rejectForm(409, { email: 'errors.emailTaken' }, values)
 
     return redirect('/dashboard', { headers: { 'Set-Cookie': await createUserSessionCookie(request, result.userId) } })
   })
 }
+
+// The schema the action parses with also gives the inputs their HTML hints (required, lengths).
+const constraints = getZodConstraint(SignupSchema)
 
 export default function Signup({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
@@ -47,8 +45,8 @@ export default function Signup({ actionData }: Route.ComponentProps) {
       <Form method="post" noValidate>
         <FormError error={errors.form} />
         <Honeypot />
-        <Field name="name" label={t('signup.name')} defaultValue={values.name} error={errors.name} autoComplete="name" />
-        <Field name="email" type="email" label={t('signup.email')} defaultValue={values.email} error={errors.email} autoComplete="email" />
+        <Field name="name" label={t('signup.name')} defaultValue={values.name} error={errors.name} autoComplete="name" constraint={constraints.name} />
+        <Field name="email" type="email" label={t('signup.email')} defaultValue={values.email} error={errors.email} autoComplete="email" constraint={constraints.email} />
         <Field
           name="password"
           inputRef={passwordRef}
@@ -57,6 +55,7 @@ export default function Signup({ actionData }: Route.ComponentProps) {
           hint={t('signup.passwordHint', LIMITS)}
           error={errors.password}
           autoComplete="new-password"
+          constraint={constraints.password}
         />
         <button type="submit" disabled={submitting}>
           {t('signup.submit')}

@@ -5,15 +5,15 @@ import { EmailSchema, LIMITS } from '~/auth/schemas'
 import { isProduction } from '~/env.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { detailRender, sampleJson, type DetailRender } from './detail.server'
-import { emitSampleEvent, sendTestEmail } from './send.server'
-import { isLocale } from '~/i18n/locales'
+import { emitSampleEvent, sendTestEmail } from './test-send.server'
+import { isUiKey, type UiKey } from '~/i18n/keys'
 import { resolveView, sampleInput, validateSampleData, type TemplateId } from './templates.server'
 
 export type DetailActionData =
   | { intent: 'preview'; data: string; lastGood: string; error: string | null; render: DetailRender }
   | { intent: 'send-test'; ok: true; to: string; messageId: string; transport: string }
   | { intent: 'emit'; ok: true; eventId: string; event: string }
-  | { intent: 'send-test' | 'emit'; ok: false; error: string; errorParams?: Record<string, string> }
+  | { intent: 'send-test' | 'emit'; ok: false; error: UiKey; errorParams?: Record<string, string> }
 
 const reject = (status: number, body: DetailActionData) => data(body, { status })
 
@@ -28,7 +28,7 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
   const intent = form.get('intent')
   const typed = String(form.get('data') ?? '')
   const i18n = getInstance(context)
-  const translate = (message: string) => (i18n.exists(message) ? i18n.t(message as 'errors.rejected', LIMITS) : message)
+  const translate = (message: string) => (isUiKey(message) ? i18n.t(message, LIMITS) : message)
 
   if (intent === 'preview') {
     const lastGood = String(form.get('lastGood') ?? '')
@@ -52,10 +52,9 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
     }
     const to = EmailSchema.safeParse(form.get('to') ?? '')
     if (!to.success) return reject(400, { intent, ok: false, error: 'errors.emailInvalid' })
-    const locale = isLocale(form.get('locale')) ? (form.get('locale') as typeof view.locale) : view.locale
     // A studio account that leaks must not become a relay for unlimited email.
     await checkRateLimit('studio-send', context)
-    const sent = await sendTestEmail({ template, to: to.data, locale, input: parsed.input })
+    const sent = await sendTestEmail({ template, to: to.data, locale: view.locale, input: parsed.input })
     return { intent, ok: true, to: to.data, messageId: sent.id, transport: sent.transport } satisfies DetailActionData
   }
   return reject(400, { intent: 'send-test', ok: false, error: 'errors.rejected' })

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test'
-import type { MailboxMessage } from '~/studio/mailbox.server'
+import type { MailboxMessage } from '~/studio/mailbox-view.server'
 import { expect } from './fixtures'
 
 /** The admin that the e2e server's start command seeds from ADMIN_EMAIL / ADMIN_PASSWORD (playwright.config.ts). */

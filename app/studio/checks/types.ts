@@ -1,5 +1,4 @@
 export type CheckId = 'size' | 'images' | 'links' | 'preview' | 'untranslated' | 'compat'
-export const CHECK_IDS: readonly CheckId[] = ['size', 'images', 'links', 'preview', 'untranslated', 'compat']
 
 export type CheckStatus = 'pass' | 'warn' | 'fail'
 
@@ -13,12 +12,12 @@ export type Finding = { key: string; params?: Record<string, string | number>; s
 export type CheckResult = { id: CheckId; status: CheckStatus; findings: Finding[] }
 
 /** The worst status among findings. */
-export function statusOf(findings: Finding[]): CheckStatus {
+export function worstStatus(findings: Finding[]): CheckStatus {
   if (findings.some((f) => f.status === 'fail')) return 'fail'
   if (findings.some((f) => f.status === 'warn')) return 'warn'
   return 'pass'
 }
 
 export function result(id: CheckId, findings: Finding[]): CheckResult {
-  return { id, status: statusOf(findings), findings }
+  return { id, status: worstStatus(findings), findings }
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Link, type useFetcher } from 'react-router'
+import type { FormErrors } from '~/http/parse-form.server'
 import type { DetailActionData } from '../detail-action.server'
 import type { StudioView } from '../templates.server'
 
-type Answer = (DetailActionData & { errors?: { form?: string } }) | undefined
+type Answer = (DetailActionData & { errors?: FormErrors }) | undefined
 type Fetcher = ReturnType<typeof useFetcher<DetailActionData>>
 
 function ErrorLine({ answer }: { answer: Answer }) {
@@ -12,7 +13,7 @@ function ErrorLine({ answer }: { answer: Answer }) {
   if (!key) return null
   return (
     <p className="error" role="alert">
-      {t(key as 'errors.rejected')}
+      {t(key)}
     </p>
   )
 }
