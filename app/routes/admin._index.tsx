@@ -5,6 +5,7 @@ import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { ActivityQuerySchema, listFailures, listOutbox, outboxCounts } from '~/studio/activity.server'
 import { OUTBOX_STATUSES } from '~/outbox/status'
+import { DataTable } from '~/studio/ui/data-table'
 import { DateTime } from '~/studio/ui/date-time'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -43,72 +44,49 @@ export default function StudioOverview({ loaderData: { status, counts, events, f
             </li>
           ))}
         </ul>
-        {events.length === 0 ? (
-          <p>{t('studio.outbox.empty')}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data" data-testid="outbox">
-              <thead>
-                <tr>
-                  <th>{t('studio.outbox.event')}</th>
-                  <th>{t('studio.outbox.statusLabel')}</th>
-                  <th>{t('studio.outbox.attempts')}</th>
-                  <th>{t('studio.outbox.lastError')}</th>
-                  <th>{t('studio.outbox.created')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      <Link to={`/admin/events/${encodeURIComponent(e.id)}`}>{e.name}</Link>
-                      <div className="mono hint">{e.id}</div>
-                    </td>
-                    <td>
-                      <span className={`pill pill-${e.status}`}>{t(`studio.outbox.status.${e.status}`)}</span>
-                    </td>
-                    <td>{e.attempts}</td>
-                    <td className="error-text">{e.lastError ?? '—'}</td>
-                    <td>
-                      <DateTime iso={e.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          testId="outbox"
+          rows={events}
+          empty={<p>{t('studio.outbox.empty')}</p>}
+          columns={[t('studio.outbox.event'), t('studio.outbox.statusLabel'), t('studio.outbox.attempts'), t('studio.outbox.lastError'), t('studio.outbox.created')]}
+        >
+          {(e) => (
+            <tr key={e.id}>
+              <td>
+                <Link to={`/admin/events/${encodeURIComponent(e.id)}`}>{e.name}</Link>
+                <div className="mono hint">{e.id}</div>
+              </td>
+              <td>
+                <span className={`pill pill-${e.status}`}>{t(`studio.outbox.status.${e.status}`)}</span>
+              </td>
+              <td>{e.attempts}</td>
+              <td className="error-text">{e.lastError ?? '—'}</td>
+              <td>
+                <DateTime iso={e.createdAt} />
+              </td>
+            </tr>
+          )}
+        </DataTable>
       </section>
       <section aria-labelledby="failures-title" className="panel">
         <h2 id="failures-title">{t('studio.failures.title')}</h2>
-        {failures.length === 0 ? (
-          <p>{t('studio.failures.empty')}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data" data-testid="failures">
-              <thead>
-                <tr>
-                  <th>{t('studio.failures.function')}</th>
-                  <th>{t('studio.failures.event')}</th>
-                  <th>{t('studio.failures.error')}</th>
-                  <th>{t('studio.failures.when')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {failures.map((f) => (
-                  <tr key={f.id}>
-                    <td className="mono">{f.functionId}</td>
-                    <td>{f.eventId ? <Link to={`/admin/events/${encodeURIComponent(f.eventId)}`}>{f.eventName ?? f.eventId}</Link> : (f.eventName ?? '—')}</td>
-                    <td className="error-text">{f.error}</td>
-                    <td>
-                      <DateTime iso={f.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          testId="failures"
+          rows={failures}
+          empty={<p>{t('studio.failures.empty')}</p>}
+          columns={[t('studio.failures.function'), t('studio.failures.event'), t('studio.failures.error'), t('studio.failures.when')]}
+        >
+          {(f) => (
+            <tr key={f.id}>
+              <td className="mono">{f.functionId}</td>
+              <td>{f.eventId ? <Link to={`/admin/events/${encodeURIComponent(f.eventId)}`}>{f.eventName ?? f.eventId}</Link> : (f.eventName ?? '—')}</td>
+              <td className="error-text">{f.error}</td>
+              <td>
+                <DateTime iso={f.createdAt} />
+              </td>
+            </tr>
+          )}
+        </DataTable>
       </section>
     </>
   )

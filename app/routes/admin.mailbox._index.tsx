@@ -5,6 +5,7 @@ import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { LOCALES } from '~/i18n/locales'
 import { listMailbox, mailboxTemplates, parseMailboxQuery } from '~/studio/mailbox-view.server'
+import { DataTable } from '~/studio/ui/data-table'
 import { DateTime } from '~/studio/ui/date-time'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -36,71 +37,56 @@ export default function Mailbox({ loaderData: { query, messages, nextHref, templ
           <label htmlFor="f-to">{t('studio.mailbox.to')}</label>
           <input id="f-to" name="to" type="search" defaultValue={query.to} />
         </div>
-        <div className="field">
-          <label htmlFor="f-template">{t('studio.mailbox.template')}</label>
-          <select id="f-template" name="template" defaultValue={query.template}>
-            <option value="">{t('studio.mailbox.any')}</option>
-            {templates.map((tpl) => (
-              <option key={tpl} value={tpl}>
-                {tpl}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-locale">{t('studio.mailbox.locale')}</label>
-          <select id="f-locale" name="locale" defaultValue={query.locale}>
-            <option value="">{t('studio.mailbox.any')}</option>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="template" label={t('studio.mailbox.template')} value={query.template} options={templates.map((tpl) => [tpl, tpl])} />
+        <FilterSelect name="locale" label={t('studio.mailbox.locale')} value={query.locale} options={LOCALES.map((l) => [l, t(`language.${l}`)])} />
         {query.eventId ? <input type="hidden" name="eventId" value={query.eventId} /> : null}
         <button type="submit">{t('studio.mailbox.apply')}</button>
         <Link to="/admin/mailbox">{t('studio.mailbox.reset')}</Link>
       </Form>
-      {messages.length === 0 ? (
-        <p data-testid="mailbox-empty">{t('studio.mailbox.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data" data-testid="mailbox">
-            <thead>
-              <tr>
-                <th>{t('studio.mailbox.when')}</th>
-                <th>{t('studio.mailbox.to')}</th>
-                <th>{t('studio.mailbox.subject')}</th>
-                <th>{t('studio.mailbox.template')}</th>
-                <th>{t('studio.mailbox.locale')}</th>
-                <th>{t('studio.mailbox.event')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id} data-message-id={m.id}>
-                  <td>
-                    <DateTime iso={m.createdAt} />
-                  </td>
-                  <td>{m.to}</td>
-                  <td lang={m.locale}>
-                    <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link>
-                  </td>
-                  <td className="mono">{m.template}</td>
-                  <td>{m.locale}</td>
-                  <td>{m.eventId ? <Link to={`/admin/events/${encodeURIComponent(m.eventId)}`} className="mono">{m.eventId.slice(0, 18)}</Link> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        testId="mailbox"
+        rows={messages}
+        empty={<p data-testid="mailbox-empty">{t('studio.mailbox.empty')}</p>}
+        columns={[t('studio.mailbox.when'), t('studio.mailbox.to'), t('studio.mailbox.subject'), t('studio.mailbox.template'), t('studio.mailbox.locale'), t('studio.mailbox.event')]}
+      >
+        {(m) => (
+          <tr key={m.id} data-message-id={m.id}>
+            <td>
+              <DateTime iso={m.createdAt} />
+            </td>
+            <td>{m.to}</td>
+            <td lang={m.locale}>
+              <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link>
+            </td>
+            <td className="mono">{m.template}</td>
+            <td>{m.locale}</td>
+            <td>{m.eventId ? <Link to={`/admin/events/${encodeURIComponent(m.eventId)}`} className="mono">{m.eventId.slice(0, 18)}</Link> : '—'}</td>
+          </tr>
+        )}
+      </DataTable>
       {nextHref ? (
         <p>
           <Link to={nextHref}>{t('studio.mailbox.older')}</Link>
         </p>
       ) : null}
     </>
+  )
+}
+
+/** One filter of the mailbox: a labelled select with "any" first. */
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: Array<[value: string, label: string]> }) {
+  const { t } = useTranslation()
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value}>
+        <option value="">{t('studio.mailbox.any')}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }

@@ -5,6 +5,7 @@ import { formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.s
 import { listStudioTeam, requireAdmin, setMarketerRole } from '~/auth/roles.server'
 import type { FormErrors } from '~/http/parse-form.server'
 import { getInstance } from '~/i18n/i18next.server'
+import { DataTable } from '~/studio/ui/data-table'
 import type { UiKey } from '~/i18n/keys'
 
 export const headers = forwardActionHeaders
@@ -57,36 +58,31 @@ export default function Team({ loaderData: { team }, actionData }: Route.Compone
           {t(answer.intent === 'grant' ? 'studio.team.granted' : 'studio.team.revoked', { email: answer.email })}
         </p>
       ) : null}
-      <table className="data" data-testid="team">
-        <thead>
-          <tr>
-            <th>{t('studio.team.name')}</th>
-            <th>{t('studio.team.email')}</th>
-            <th>{t('studio.team.role')}</th>
-            <th />
+      <DataTable
+        testId="team"
+        rows={team}
+        empty={null}
+        columns={[t('studio.team.name'), t('studio.team.email'), t('studio.team.role'), <span className="visually-hidden">{t('studio.team.actions')}</span>]}
+      >
+        {(member) => (
+          <tr key={member.id}>
+            <td>{member.name}</td>
+            <td>{member.email}</td>
+            <td>{t(`studio.roles.${member.role}`)}</td>
+            <td>
+              {member.role === 'marketer' ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="email" value={member.email} />
+                  <button type="submit" className="secondary" disabled={submitting}>
+                    {t('studio.team.revoke')}
+                  </button>
+                </Form>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {team.map((member) => (
-            <tr key={member.id}>
-              <td>{member.name}</td>
-              <td>{member.email}</td>
-              <td>{t(`studio.roles.${member.role}`)}</td>
-              <td>
-                {member.role === 'marketer' ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="email" value={member.email} />
-                    <button type="submit" className="secondary" disabled={submitting}>
-                      {t('studio.team.revoke')}
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      </DataTable>
     </>
   )
 }
