@@ -5,6 +5,7 @@ import { Text } from '@react-email/text'
 import type { EmailT } from '~/email/i18n.server'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { colors, fontWeight, radius, space, text } from './theme'
 
 export interface SubscriptionCreatedEmailProps {
   t: EmailT
@@ -58,8 +59,13 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
 }
 
 const styles = {
-  summary: { border: '1px solid #e4e4e7', borderRadius: '6px', padding: '4px 20px 12px', margin: '8px 0 16px' },
-  summaryTitle: { color: '#18181b', fontSize: '16px', fontWeight: 700, margin: '12px 0 8px' },
-  label: { color: '#71717a', fontSize: '14px', lineHeight: '24px', width: '45%', verticalAlign: 'top' },
-  value: { color: '#18181b', fontSize: '14px', lineHeight: '24px', fontWeight: 600 },
+  summary: {
+    border: `1px solid ${colors.border}`,
+    borderRadius: radius.box,
+    padding: `${space[1]} ${space[5]} ${space[3]}`,
+    margin: `${space[2]} 0 ${space[4]}`,
+  },
+  summaryTitle: { color: colors.heading, ...text.boxTitle, margin: `${space[3]} 0 ${space[2]}` },
+  label: { color: colors.subtle, ...text.table, width: '45%', verticalAlign: 'top' },
+  value: { color: colors.heading, ...text.table, fontWeight: fontWeight.semibold },
 } as const

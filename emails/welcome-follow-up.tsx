@@ -3,6 +3,7 @@ import { Text } from '@react-email/text'
 import type { EmailT } from '~/email/i18n.server'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { colors, radius, space, text } from './theme'
 
 export interface WelcomeFollowUpEmailProps {
   t: EmailT
@@ -40,7 +41,7 @@ export function WelcomeFollowUpEmail(props: WelcomeFollowUpEmailProps) {
 }
 
 const styles = {
-  tips: { backgroundColor: '#eff6ff', borderRadius: '6px', padding: '8px 20px', margin: '8px 0 16px' },
-  tipsTitle: { color: '#1e3a8a', fontSize: '16px', fontWeight: 700, margin: '12px 0 8px' },
-  tip: { color: '#27272a', fontSize: '15px', lineHeight: '24px', margin: '0 0 10px' },
+  tips: { backgroundColor: colors.highlight, borderRadius: radius.box, padding: `${space[2]} ${space[5]}`, margin: `${space[2]} 0 ${space[4]}` },
+  tipsTitle: { color: colors.highlightHeading, ...text.boxTitle, margin: `${space[3]} 0 ${space[2]}` },
+  tip: { color: colors.text, ...text.list, margin: `0 0 ${space[2.5]}` },
 } as const

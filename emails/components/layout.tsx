@@ -8,6 +8,7 @@ import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
 import type { ReactNode } from 'react'
 import type { EmailT } from '~/email/i18n.server'
+import { colors, contentWidth, fontFamily, radius, space, text } from '../theme'
 
 export interface EmailLayoutProps {
   t: EmailT
@@ -44,14 +45,18 @@ export function EmailLayout({ t, locale, previewText, footer, children }: EmailL
   )
 }
 
-const font = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
-
 const styles = {
-  body: { backgroundColor: '#f4f4f5', fontFamily: font, margin: 0, padding: '24px 0' },
-  container: { backgroundColor: '#ffffff', borderRadius: '8px', maxWidth: '560px', margin: '0 auto', padding: '32px 40px' },
-  header: { paddingBottom: '8px' },
-  brand: { color: '#1d4ed8', fontSize: '20px', fontWeight: 700, letterSpacing: '0.5px', margin: 0 },
-  content: { color: '#18181b' },
-  hr: { borderColor: '#e4e4e7', margin: '32px 0 16px' },
-  footer: { color: '#71717a', fontSize: '12px', lineHeight: '18px', margin: 0 },
+  body: { backgroundColor: colors.canvas, fontFamily, margin: 0, padding: `${space[6]} 0` },
+  container: {
+    backgroundColor: colors.surface,
+    borderRadius: radius.card,
+    maxWidth: contentWidth,
+    margin: '0 auto',
+    padding: `${space[8]} ${space[10]}`,
+  },
+  header: { paddingBottom: space[2] },
+  brand: { color: colors.brand, ...text.brand, margin: 0 },
+  content: { color: colors.heading },
+  hr: { borderColor: colors.border, margin: `${space[8]} 0 ${space[4]}` },
+  footer: { color: colors.subtle, ...text.footer, margin: 0 },
 } as const
