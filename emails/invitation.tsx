@@ -1,10 +1,8 @@
-import type { EmailT } from '~/email/i18n.server'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { CallToAction, Paragraph } from './components/parts'
+import type { EmailProps } from './types'
 
-export interface InvitationEmailProps {
-  t: EmailT
-  locale: 'fr' | 'en' | 'es'
+export interface InvitationEmailProps extends EmailProps {
   inviterName: string
   organizationName: string
   acceptUrl: string
@@ -24,15 +22,13 @@ export function InvitationEmail(props: InvitationEmailProps) {
       t={t}
       locale={locale}
       previewText={previewText(props)}
+      heading={t('invitation.heading', { organization: organizationName })}
       footer={t('common.footerInvitation', { inviterName, organization: organizationName })}
     >
-      <Title>{t('invitation.heading', { organization: organizationName })}</Title>
-      <Paragraph>{t('common.greetingNoName')}</Paragraph>
       <Paragraph>{t('invitation.body', { inviterName, organization: organizationName })}</Paragraph>
       <CallToAction href={acceptUrl} label={t('invitation.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph muted>{t('invitation.expiry', { date: expiryDate })}</Paragraph>
       <Paragraph muted>{t('invitation.ignore')}</Paragraph>
-      <Signature>{t('common.signature')}</Signature>
     </EmailLayout>
   )
 }

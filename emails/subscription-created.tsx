@@ -2,14 +2,12 @@ import { Column } from '@react-email/column'
 import { Row } from '@react-email/row'
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
-import type { EmailT } from '~/email/i18n.server'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { CallToAction, Paragraph } from './components/parts'
 import { colors, fontWeight, radius, space, text } from './theme'
+import type { EmailProps } from './types'
 
-export interface SubscriptionCreatedEmailProps {
-  t: EmailT
-  locale: 'fr' | 'en' | 'es'
+export interface SubscriptionCreatedEmailProps extends EmailProps {
   /** Null when Stripe did not give the customer's name. */
   customerName: string | null
   planName: string | null
@@ -36,9 +34,7 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
     [t('subscriptionCreated.referenceLabel'), subscriptionId],
   ]
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} footer={t('common.footerAccount')}>
-      <Title>{t('subscriptionCreated.heading')}</Title>
-      <Paragraph>{customerName ? t('common.greeting', { name: customerName }) : t('common.greetingNoName')}</Paragraph>
+    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('subscriptionCreated.heading')} recipientName={customerName}>
       <Paragraph>
         {planName ? t('subscriptionCreated.intro', { plan: planName }) : t('subscriptionCreated.introNoPlan')}{' '}
         {isTrial && trialEndDate ? t('subscriptionCreated.trial', { date: trialEndDate }) : t('subscriptionCreated.active')}
@@ -53,7 +49,6 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
         ))}
       </Section>
       <CallToAction href={manageUrl} label={t('subscriptionCreated.cta')} linkHelp={t('common.linkHelp')} />
-      <Signature>{t('common.signature')}</Signature>
     </EmailLayout>
   )
 }

@@ -1,16 +1,11 @@
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
-import type { EmailT } from '~/email/i18n.server'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { CallToAction, Paragraph } from './components/parts'
 import { colors, radius, space, text } from './theme'
+import type { UserEmailProps } from './types'
 
-export interface WelcomeFollowUpEmailProps {
-  t: EmailT
-  locale: 'fr' | 'en' | 'es'
-  userName: string
-  dashboardUrl: string
-}
+export type WelcomeFollowUpEmailProps = UserEmailProps
 
 export const subject = ({ t, userName }: WelcomeFollowUpEmailProps) => t('welcomeFollowUp.subject', { name: userName })
 export const previewText = ({ t }: WelcomeFollowUpEmailProps) => t('welcomeFollowUp.preview')
@@ -21,9 +16,7 @@ const tips = ['welcomeFollowUp.tip1', 'welcomeFollowUp.tip2', 'welcomeFollowUp.t
 export function WelcomeFollowUpEmail(props: WelcomeFollowUpEmailProps) {
   const { t, locale, userName, dashboardUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} footer={t('common.footerAccount')}>
-      <Title>{t('welcomeFollowUp.heading')}</Title>
-      <Paragraph>{t('common.greeting', { name: userName })}</Paragraph>
+    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('welcomeFollowUp.heading')} recipientName={userName}>
       <Paragraph>{t('welcomeFollowUp.intro')}</Paragraph>
       <Section style={styles.tips}>
         <Text style={styles.tipsTitle}>{t('welcomeFollowUp.tipsTitle')}</Text>
@@ -35,7 +28,6 @@ export function WelcomeFollowUpEmail(props: WelcomeFollowUpEmailProps) {
       </Section>
       <CallToAction href={dashboardUrl} label={t('welcomeFollowUp.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph>{t('welcomeFollowUp.closing')}</Paragraph>
-      <Signature>{t('common.signature')}</Signature>
     </EmailLayout>
   )
 }

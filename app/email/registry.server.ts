@@ -4,11 +4,12 @@ import * as invitation from '#emails/invitation'
 import * as subscriptionCreated from '#emails/subscription-created'
 import * as trialReminder from '#emails/trial-reminder'
 import * as welcome from '#emails/welcome'
+import type { EmailKey, EmailT } from '#emails/types'
 import * as welcomeFollowUp from '#emails/welcome-follow-up'
 import type { Locale } from '~/i18n/locales'
 import type { eventCatalogue, EventName } from '~/events'
 import { invitationAcceptUrl } from '~/organizations/invitation-token.server'
-import { formatEmailDate, type EmailKey, type EmailT } from './i18n.server'
+import { formatEmailDate } from './i18n.server'
 
 export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation'] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
