@@ -30,10 +30,10 @@ export async function gridRender(appUrl: string, cookie: string, runs = 9) {
 
   const elements = TEMPLATE_IDS.flatMap((id) => {
     const definition = templates[id] as any
-    const samples = eventCatalogue[definition.event as keyof typeof eventCatalogue].samples as Record<string, { data: unknown }>
-    const data = samples[definition.samples[0]]!.data
+    const samples = eventCatalogue[definition.event as keyof typeof eventCatalogue].samples as Record<string, { data: unknown; context?: unknown }>
+    const { data, context } = samples[definition.samples[0]]!
     return LOCALES.map((locale) =>
-      createElement(definition.component, definition.props({ data, locale, appUrl: env.APP_URL, t: emailTranslator(locale), context: definition.context?.preview })),
+      createElement(definition.component, definition.props({ data, context, locale, appUrl: env.APP_URL, t: emailTranslator(locale) })),
     )
   })
 

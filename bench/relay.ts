@@ -1,5 +1,6 @@
 import { Inngest } from 'inngest'
 import { openDatabase } from '../app/db/client.server'
+import { userRegistered } from '../app/events'
 import { enqueueEvent } from '../app/outbox/outbox.server'
 import { OutboxRelay } from '../app/outbox/relay.server'
 
@@ -8,7 +9,7 @@ export async function relayThroughput(eventApiUrl: string, events = 20_000) {
   const db = openDatabase(`.tmp/bench/relay-${Date.now()}.db`)
   db.transaction((tx) => {
     for (let i = 0; i < events; i++) {
-      enqueueEvent(tx, { name: 'user/registered', data: { userId: `u${i}`, userName: `User ${i}`, userEmail: `u${i}@example.com`, language: 'fr' } })
+      enqueueEvent(tx, userRegistered.create({ userId: `u${i}` }))
     }
   })
   const client = new Inngest({ id: 'courrier-bench', isDev: true, baseUrl: eventApiUrl })

@@ -1,9 +1,9 @@
 import type { APIRequestContext, Browser } from '@playwright/test'
+import { LOCALES } from '../app/i18n/locales'
 import { expect, test } from './support/fixtures'
 import { mailboxFor, seededAdmin, signIn, signUpPlainUser } from './support/studio'
 
 const TEMPLATES = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation']
-const LOCALES = ['fr', 'en', 'es']
 
 test.describe('the email studio, as a marketer uses it', () => {
   test.use({ locale: 'en-US' })
@@ -85,11 +85,11 @@ test.describe('the email studio, as a marketer uses it', () => {
     await page.getByRole('button', { name: 'Preview with this data' }).click()
     await expect(page.getByTestId('detail-subject')).toHaveText('Welcome to Courrier, Zoé Martin')
 
-    await editor.fill(JSON.stringify({ ...sample, userName: 'Zoé Martin', userEmail: 'not-an-email' }, null, 2))
+    await editor.fill(JSON.stringify({ ...sample, userId: '', userName: 'Zoé Martin' }, null, 2))
     await page.getByRole('button', { name: 'Preview with this data' }).click()
-    await expect(page.getByTestId('data-error')).toContainText('userEmail')
-    await expect(page.getByTestId('data-error')).toContainText(/invalid email/i)
-    await expect(editor).toHaveValue(/not-an-email/)
+    await expect(page.getByTestId('data-error')).toContainText('userId')
+    await expect(page.getByTestId('data-error')).toContainText(/too small/i)
+    await expect(editor).toHaveValue(/"userId": ""/)
     await expect(page.getByTestId('detail-subject')).toHaveText('Welcome to Courrier, Zoé Martin')
 
     await editor.fill('{ "userName": ')
@@ -191,7 +191,7 @@ test.describe('access control', () => {
     ]
   }
   const resources = (ids: { messageId: string }) => ['/admin/emails/welcome/preview?locale=fr', `/admin/mailbox/${ids.messageId}/html`, '/admin/mailbox.json']
-  const sampleData = JSON.stringify({ userId: 'usr_x', userName: 'Intrus', userEmail: 'intrus@example.com', language: 'fr' })
+  const sampleData = JSON.stringify({ userId: 'usr_x', userName: 'Intrus' })
   const actions = (victim: string): Array<{ path: string; form: Record<string, string> }> => [
     { path: '/admin/emails/welcome', form: { intent: 'send-test', to: victim, locale: 'fr', sample: 'new-user-fr', data: sampleData } },
     { path: '/admin/emails/welcome', form: { intent: 'emit', locale: 'fr', sample: 'new-user-fr', data: sampleData } },

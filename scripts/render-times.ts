@@ -5,7 +5,7 @@
 // React's production build, as the server runs it (the env module must load before React does).
 import './production-like-env'
 import { performance } from 'node:perf_hooks'
-import type { TemplateData } from '~/email/registry.server'
+import type { TemplateInput } from '~/email/registry.server'
 
 const { LOCALES } = await import('~/i18n/locales')
 const { eventCatalogue } = await import('~/events')
@@ -19,8 +19,8 @@ const ms = (value: number) => value.toFixed(2).padStart(7)
 const rows: string[] = []
 for (const id of TEMPLATE_IDS) {
   const sampleKey = templates[id].samples[0]!
-  const samples = eventCatalogue[templates[id].event].samples as Record<string, { data: unknown }>
-  const data = samples[sampleKey]!.data as TemplateData<typeof id>
+  const samples = eventCatalogue[templates[id].event].samples as Record<string, { data: unknown; context?: unknown }>
+  const data = samples[sampleKey] as TemplateInput<typeof id>
   for (const locale of LOCALES) {
     let start = performance.now()
     const first = await renderEmail(id, data, locale)

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { SqliteError } from 'better-sqlite3'
 import { db } from '~/db/client.server'
 import { users } from '~/db/schema'
-import { userRegistered, type UserRegistered } from '~/events'
+import { userRegistered } from '~/events'
 import type { Locale } from '~/i18n/locales'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
 import { hashPassword } from './password.server'
@@ -30,8 +30,7 @@ export async function signup(input: SignupInput, language: Locale): Promise<Sign
         .values({ email: input.email, name: input.name, passwordHash, language })
         .returning({ id: users.id })
         .get()
-      const data: UserRegistered = { userId: user.id, userName: input.name, userEmail: input.email, language }
-      enqueueEvent(tx, { name: userRegistered.name, data })
+      enqueueEvent(tx, userRegistered.create({ userId: user.id }))
       return user.id
     })
     kickRelay()

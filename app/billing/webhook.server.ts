@@ -48,7 +48,7 @@ export function recordStripeEvent(event: StripeEventEnvelope): RecordResult | { 
       const inserted = tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id }).get()
       if (!inserted) return true
       applySubscriptionSnapshot(tx, snapshotOf(subscription), { created: event.created, kind })
-      if (outboxEvent) enqueueEvent(tx, { id: outboxIdForStripeEvent(event.id), name: subscriptionCreated.name, data: outboxEvent })
+      if (outboxEvent) enqueueEvent(tx, subscriptionCreated.create(outboxEvent, { id: outboxIdForStripeEvent(event.id) }))
       return false
     },
     // Take the write lock up front, so concurrent deliveries queue on busy_timeout instead of failing.

@@ -1,48 +1,31 @@
 import type { ReactElement } from 'react'
-import type { z } from 'zod'
 import * as invitation from '#emails/invitation'
 import * as subscriptionCreated from '#emails/subscription-created'
 import * as trialReminder from '#emails/trial-reminder'
 import * as welcome from '#emails/welcome'
 import type { EmailKey, EmailT } from '#emails/types'
 import * as welcomeFollowUp from '#emails/welcome-follow-up'
+import type { eventCatalogue, EventContext, EventData, EventName } from '~/events'
 import type { Locale } from '~/i18n/locales'
-import type { eventCatalogue, EventName } from '~/events'
-import { invitationAcceptUrl } from '~/organizations/invitation-token.server'
 import { formatEmailDate } from './i18n.server'
 
 export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation'] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
-export type EventData<E extends EventName> = z.output<(typeof eventCatalogue)[E]['schema']>
+export type { EventContext, EventData }
 type SampleKey<E extends EventName> = Extract<keyof (typeof eventCatalogue)[E]['samples'], string>
 
-/**
- * What the trial reminder needs beyond its event (which carries ids only): loaded when the email is
- * sent, from the organization, its owner and its subscription. `trialEnd` is an ISO date-time.
- */
-export interface TrialReminderContext {
-  ownerName: string
-  organizationName: string
-  trialEnd: string | null
-}
-
-/** Templates whose event does not carry everything they show take a typed `context` at send time. */
-interface ContextByTemplate {
-  'trial-reminder': TrialReminderContext
-}
-export type TemplateContext<T extends TemplateId> = T extends keyof ContextByTemplate ? ContextByTemplate[T] : undefined
-
-export interface PropsInput<E extends EventName, C> {
+export interface PropsInput<E extends EventName> {
   data: EventData<E>
+  /** What the step read fresh for this email (the event's `context` in the catalogue), when it reads any. */
+  context: EventContext<E>
   locale: Locale
   /** Base of every link in the email (APP_URL unless told otherwise). */
   appUrl: string
   t: EmailT
-  context: C
 }
 
-export interface TemplateDefinition<E extends EventName, P, C = undefined, I extends TemplateId = TemplateId> {
+export interface TemplateDefinition<E extends EventName, P, I extends TemplateId = TemplateId> {
   id: I
   /** The event whose data this template is built from. */
   event: E
@@ -53,15 +36,11 @@ export interface TemplateDefinition<E extends EventName, P, C = undefined, I ext
   previewText: (props: P) => string
   /** Keys of `eventCatalogue[event].samples` that show this template well. */
   samples: readonly SampleKey<E>[]
-  /** Builds the component's props from the event data, the locale, APP_URL and the context. */
-  props: (input: PropsInput<E, C>) => P
-  /** Present when the template needs `context`: what it is, and the value previews use. */
-  context?: { description: string; preview: C }
+  /** Builds the component's props from the event data, what the step read, the locale and APP_URL. */
+  props: (input: PropsInput<E>) => P
 }
 
-function defineTemplate<const I extends TemplateId, const E extends EventName, P, C = undefined>(
-  definition: TemplateDefinition<E, P, C, I>,
-) {
+function defineTemplate<const I extends TemplateId, const E extends EventName, P>(definition: TemplateDefinition<E, P, I>) {
   return definition
 }
 
@@ -86,7 +65,7 @@ export const templates = {
     subject: welcome.subject,
     previewText: welcome.previewText,
     samples: ['new-user-fr', 'new-user-en', 'new-user-es-long-name'],
-    props: ({ data, locale, appUrl, t }) => ({ t, locale, userName: data.userName, dashboardUrl: link('/dashboard', appUrl) }),
+    props: ({ context, locale, appUrl, t }) => ({ t, locale, userName: context.userName, dashboardUrl: link('/dashboard', appUrl) }),
   }),
   'welcome-follow-up': defineTemplate({
     id: 'welcome-follow-up',
@@ -96,7 +75,7 @@ export const templates = {
     subject: welcomeFollowUp.subject,
     previewText: welcomeFollowUp.previewText,
     samples: ['new-user-fr', 'new-user-en', 'new-user-es-long-name'],
-    props: ({ data, locale, appUrl, t }) => ({ t, locale, userName: data.userName, dashboardUrl: link('/dashboard', appUrl) }),
+    props: ({ context, locale, appUrl, t }) => ({ t, locale, userName: context.userName, dashboardUrl: link('/dashboard', appUrl) }),
   }),
   'subscription-created': defineTemplate({
     id: 'subscription-created',
@@ -118,7 +97,7 @@ export const templates = {
       manageUrl: link('/dashboard', appUrl),
     }),
   }),
-  'trial-reminder': defineTemplate<'trial-reminder', 'trial/reminder', trialReminder.TrialReminderEmailProps, TrialReminderContext>({
+  'trial-reminder': defineTemplate({
     id: 'trial-reminder',
     event: 'trial/reminder',
     description: "Reminds an organization's owner that the trial ends soon; skipped when no longer trialing.",
@@ -134,10 +113,6 @@ export const templates = {
       trialEndDate: context.trialEnd ? formatEmailDate(context.trialEnd, locale) : null,
       billingUrl: link('/dashboard', appUrl),
     }),
-    context: {
-      description: "The owner's name, the organization's name and the trial end, loaded when the reminder is sent.",
-      preview: { ownerName: 'Camille Dupont', organizationName: 'Atelier Dupont', trialEnd: '2026-12-10T00:00:00.000Z' },
-    },
   }),
   invitation: defineTemplate({
     id: 'invitation',
@@ -147,13 +122,13 @@ export const templates = {
     subject: invitation.subject,
     previewText: invitation.previewText,
     samples: ['invite-fr', 'invite-es-long-org'],
-    props: ({ data, locale, appUrl, t }) => ({
+    props: ({ context, locale, appUrl, t }) => ({
       t,
       locale,
-      inviterName: data.inviterName,
-      organizationName: data.organizationName,
-      acceptUrl: invitationAcceptUrl(data.invitationId, appUrl),
-      expiryDate: formatEmailDate(data.expiresAt, locale),
+      inviterName: context.inviterName,
+      organizationName: context.organizationName,
+      acceptUrl: link(context.acceptPath, appUrl),
+      expiryDate: formatEmailDate(context.expiresAt, locale),
     }),
   }),
 }
@@ -165,6 +140,9 @@ const _everyTemplateHasItsId: { [T in TemplateId]: { id: T } } = templates
 export type Templates = typeof templates
 export type TemplateEvent<T extends TemplateId> = Templates[T]['event']
 export type TemplateData<T extends TemplateId> = EventData<TemplateEvent<T>>
+export type TemplateContext<T extends TemplateId> = EventContext<TemplateEvent<T>>
+/** Everything a template is rendered from: its event's data and what the step read fresh (a sample's, in previews). */
+export type TemplateInput<T extends TemplateId> = { data: TemplateData<T> } & (TemplateContext<T> extends undefined ? { context?: undefined } : { context: TemplateContext<T> })
 
 export function isTemplateId(value: unknown): value is TemplateId {
   return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value)

@@ -2,39 +2,30 @@ import { plainTextSelectors, render } from '@react-email/render'
 import { compile } from 'html-to-text'
 import { createElement } from 'react'
 import { env } from '~/env.server'
-import type { Locale } from '~/i18n/locales'
 import { eventCatalogue, type EventName } from '~/events'
+import type { Locale } from '~/i18n/locales'
 import { emailTranslator } from './i18n.server'
-import { templates, type PropsInput, type TemplateContext, type TemplateData, type TemplateDefinition, type TemplateId } from './registry.server'
+import { templates, type PropsInput, type TemplateDefinition, type TemplateId, type TemplateInput } from './registry.server'
 
 export type RenderedEmail = { subject: string; previewText: string; html: string; text: string }
 
-export type RenderOptions<T extends TemplateId> = {
+export type RenderOptions = {
   /** Base of every link; defaults to APP_URL. */
   appUrl?: string
-  /**
-   * Extra data a template needs beyond its event (see `TemplateContext`). When omitted, the template's
-   * preview context is used, which is what the studio wants; `sendEmail` always passes the real one.
-   */
-  context?: TemplateContext<T>
 }
 
 /**
  * Renders one template for one locale: subject and preview text from `locales/`, HTML, and a plain-text
- * alternative. The event data is checked against its schema first, so a preview never shows data a real
- * event could not carry. Functions (through `sendEmail`) and the studio both render here.
+ * alternative. The event data and the context are checked against their schemas first, so a preview
+ * never shows data a real run could not have. Functions (through `sendEmail`) and the studio both
+ * render here.
  */
-export async function renderEmail<T extends TemplateId>(
-  template: T,
-  data: TemplateData<T>,
-  locale: Locale,
-  options: RenderOptions<T> = {},
-): Promise<RenderedEmail> {
-  const definition = templates[template] as unknown as TemplateDefinition<EventName, object, unknown>
-  const parsed = eventCatalogue[definition.event].schema.parse(data)
-  const context = options.context ?? definition.context?.preview
-  const input: PropsInput<EventName, unknown> = { data: parsed, locale, appUrl: options.appUrl ?? env.APP_URL, t: emailTranslator(locale), context }
-  const props = definition.props(input)
+export async function renderEmail<T extends TemplateId>(template: T, input: TemplateInput<T>, locale: Locale, options: RenderOptions = {}): Promise<RenderedEmail> {
+  const definition = templates[template] as unknown as TemplateDefinition<EventName, object>
+  const entry = eventCatalogue[definition.event]
+  const data = entry.schema.parse(input.data)
+  const context = entry.context ? entry.context.parse(input.context) : undefined
+  const props = definition.props({ data, context, locale, appUrl: options.appUrl ?? env.APP_URL, t: emailTranslator(locale) } as PropsInput<EventName>)
   const html = await render(createElement(definition.component, props))
   return {
     subject: oneLine(definition.subject(props)),

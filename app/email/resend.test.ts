@@ -25,8 +25,8 @@ beforeEach(() => {
   resend.requests.length = 0
 })
 
-const data = eventCatalogue['user/registered'].samples['new-user-es-long-name'].data
-const send = (eventId: string) => sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'es', data, eventId })
+const { data, context } = eventCatalogue['user/registered'].samples['new-user-es-long-name']
+const send = (eventId: string) => sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'es', data, context, eventId })
 
 describe('sendEmail through Resend', () => {
   test('posts the rendered email with its idempotency key and tags; nothing goes to the local mailbox', async () => {
@@ -98,7 +98,7 @@ describe('sendEmail through Resend', () => {
 
   test('the same key with different content: no retry', async () => {
     await send('evt-changed')
-    const changed = sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'fr', data, eventId: 'evt-changed' })
+    const changed = sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'fr', data, context, eventId: 'evt-changed' })
     await expect(changed).rejects.toMatchObject({ name: 'NonRetriableError', message: expect.stringContaining('invalid_idempotent_request') })
   })
 
@@ -115,7 +115,7 @@ async function runWelcome(eventId: string, email: string) {
   const call = async (url: string, init: RequestInit) =>
     (await action({ request: new Request(url, { ...init, headers: { ...(init.headers as Record<string, string>), Host: 'localhost:5173' } }), params: {}, context: {} } as never)) as Response
   const user = createUser({ email, language: 'en' })
-  const event = { id: eventId, name: 'user/registered', data: { userId: user.id, userName: user.name, userEmail: user.email, language: 'en' } }
+  const event = { id: eventId, name: 'user/registered', data: { userId: user.id } }
   return runFunction('courrier-welcome-journey', event, { endpoint: 'http://localhost:5173/api/inngest', fetch: call })
 }
 
@@ -123,7 +123,7 @@ describe('Resend errors inside a function run', () => {
   test('a 5xx fails the step; Inngest retries it and the email is sent once', async () => {
     resend.failNext({ status: 502, body: { statusCode: 502, name: 'application_error', message: 'Bad gateway' } })
     const run = await runWelcome('evt-502', 'retried@example.com')
-    expect(run).toMatchObject({ status: 'completed', output: { emailSent: true } })
+    expect(run).toMatchObject({ status: 'completed', output: { welcome: { sent: true, transport: 'resend' }, followUp: { sent: true, transport: 'resend' } } })
     expect(run.log.map((l) => `${l.op} ${l.step} #${l.attempt}`)).toEqual([
       'StepError send-welcome-email #0',
       'StepRun send-welcome-email #1',
@@ -136,7 +136,7 @@ describe('Resend errors inside a function run', () => {
   test('a 429 tells Inngest to retry after the delay Resend asked for; the retry sends the email once', async () => {
     resend.failNext({ status: 429, body: { statusCode: 429, name: 'rate_limit_exceeded', message: 'Slow down' }, headers: { 'retry-after': '9' } })
     const run = await runWelcome('evt-429-run', 'limited@example.com')
-    expect(run).toMatchObject({ status: 'completed', output: { emailSent: true } })
+    expect(run).toMatchObject({ status: 'completed', output: { welcome: { sent: true, transport: 'resend' }, followUp: { sent: true, transport: 'resend' } } })
     expect(run.log[0]).toEqual({ op: 'StepError', step: 'send-welcome-email', attempt: 0, detail: 'retry-after 9' })
     expect(resend.requests.filter((r) => r.headers['idempotency-key'] === 'welcome/evt-429-run')).toHaveLength(2)
   })
@@ -150,7 +150,7 @@ describe('Resend errors inside a function run', () => {
     )
     const sentBefore = resend.emailsSent()
     const run = await runWelcome('evt-faults', 'faults@example.com')
-    expect(run).toMatchObject({ status: 'completed', output: { emailSent: true } })
+    expect(run).toMatchObject({ status: 'completed', output: { welcome: { sent: true, transport: 'resend' }, followUp: { sent: true, transport: 'resend' } } })
     expect(run.log.map((l) => `${l.op} ${l.step} #${l.attempt}${l.detail ? ` (${l.detail})` : ''}`)).toEqual([
       'StepError send-welcome-email #0',
       'StepError send-welcome-email #1 (retry-after 3)',

@@ -4,7 +4,7 @@ import { env } from '~/env.server'
 import type { Locale } from '~/i18n/locales'
 import { storeInMailbox } from './mailbox.server'
 import { emailIdempotencyKey, type OutgoingEmail, type SendResult } from './message.server'
-import { templates, type TemplateContext, type TemplateData, type TemplateId } from './registry.server'
+import type { TemplateContext, TemplateData, TemplateId, TemplateInput } from './registry.server'
 import { renderEmail } from './render.server'
 import { createResendClient, sendWithResend } from './resend-transport.server'
 
@@ -20,7 +20,8 @@ export type SendEmailInput<T extends TemplateId> = {
   eventId: string
 } & (TemplateContext<T> extends undefined
   ? { context?: undefined }
-  : { /** What the template needs beyond its event; see the registry. */ context: TemplateContext<T> })
+  : { /** What the step read fresh for the email (the event's `context` in the catalogue). */ context: TemplateContext<T> })
+
 
 const AddressSchema = z.email()
 
@@ -36,14 +37,13 @@ export async function sendEmail<T extends TemplateId>(input: SendEmailInput<T>):
   const { template, locale, data, eventId, context } = input
   const to = input.to.trim()
   if (!AddressSchema.safeParse(to).success) throw new NonRetriableError(`Cannot send "${template}": invalid recipient address`)
-  if (templates[template].context && !context) throw new NonRetriableError(`Cannot send "${template}": its context is missing`)
   if (!eventId) throw new NonRetriableError(`Cannot send "${template}": no event id to derive its idempotency key from`)
 
   let rendered
   try {
-    rendered = await renderEmail(template, data, locale, { appUrl: env.APP_URL, context: context as TemplateContext<T> })
+    rendered = await renderEmail(template, { data, context } as TemplateInput<T>, locale, { appUrl: env.APP_URL })
   } catch (error) {
-    if (error instanceof z.ZodError) throw new NonRetriableError(`Cannot send "${template}": data does not match its event`, { cause: error })
+    if (error instanceof z.ZodError) throw new NonRetriableError(`Cannot send "${template}": data or context does not match its event`, { cause: error })
     throw error
   }
   const idempotencyKey = emailIdempotencyKey(template, eventId)

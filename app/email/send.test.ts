@@ -6,11 +6,11 @@ import { eventCatalogue } from '~/events'
 import { sendEmail } from './send.server'
 
 // RESEND_API_KEY is unset for every test file (test/setup-db.ts): emails go to the local mailbox.
-const data = eventCatalogue['user/registered'].samples['new-user-en'].data
+const { data, context } = eventCatalogue['user/registered'].samples['new-user-en']
 
 describe('sendEmail to the local mailbox', () => {
   test('renders and stores the message with everything the studio shows', async () => {
-    const result = await sendEmail({ template: 'welcome', to: 'Alex@Example.com ', locale: 'fr', data, eventId: 'evt-local-1' })
+    const result = await sendEmail({ template: 'welcome', to: 'Alex@Example.com ', locale: 'fr', data, context, eventId: 'evt-local-1' })
     expect(result).toEqual({ id: expect.any(String), transport: 'local' })
     const row = db.select().from(mailboxMessages).where(eq(mailboxMessages.id, result.id)).get()!
     expect(row).toMatchObject({
@@ -30,9 +30,9 @@ describe('sendEmail to the local mailbox', () => {
   })
 
   test('the same event and template stored twice is one message; another template of the same event is another', async () => {
-    const first = await sendEmail({ template: 'welcome', to: 'twice@example.com', locale: 'en', data, eventId: 'evt-twice' })
-    const again = await sendEmail({ template: 'welcome', to: 'twice@example.com', locale: 'en', data, eventId: 'evt-twice' })
-    const followUp = await sendEmail({ template: 'welcome-follow-up', to: 'twice@example.com', locale: 'en', data, eventId: 'evt-twice' })
+    const first = await sendEmail({ template: 'welcome', to: 'twice@example.com', locale: 'en', data, context, eventId: 'evt-twice' })
+    const again = await sendEmail({ template: 'welcome', to: 'twice@example.com', locale: 'en', data, context, eventId: 'evt-twice' })
+    const followUp = await sendEmail({ template: 'welcome-follow-up', to: 'twice@example.com', locale: 'en', data, context, eventId: 'evt-twice' })
     expect(again.id).toBe(first.id)
     expect(followUp.id).not.toBe(first.id)
     expect(db.select().from(mailboxMessages).where(eq(mailboxMessages.to, 'twice@example.com')).all()).toHaveLength(2)
@@ -40,7 +40,7 @@ describe('sendEmail to the local mailbox', () => {
 
   test('concurrent sends of one email store it once', async () => {
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => sendEmail({ template: 'welcome', to: 'race@example.com', locale: 'es', data, eventId: 'evt-race' })),
+      Array.from({ length: 5 }, () => sendEmail({ template: 'welcome', to: 'race@example.com', locale: 'es', data, context, eventId: 'evt-race' })),
     )
     expect(new Set(results.map((r) => r.id)).size).toBe(1)
     expect(db.select().from(mailboxMessages).where(eq(mailboxMessages.to, 'race@example.com')).all()).toHaveLength(1)
@@ -48,10 +48,10 @@ describe('sendEmail to the local mailbox', () => {
 
   test('what retrying cannot fix is refused for good (NonRetriableError) and nothing is stored', async () => {
     const refusals = [
-      sendEmail({ template: 'welcome', to: 'no-at-sign', locale: 'en', data, eventId: 'evt-bad-1' }),
-      sendEmail({ template: 'welcome', to: 'x@example.com', locale: 'en', data: { ...data, userName: '' }, eventId: 'evt-bad-2' }),
+      sendEmail({ template: 'welcome', to: 'no-at-sign', locale: 'en', data, context, eventId: 'evt-bad-1' }),
+      sendEmail({ template: 'welcome', to: 'x@example.com', locale: 'en', data, context: { userName: '' }, eventId: 'evt-bad-2' }),
       sendEmail({ template: 'trial-reminder', to: 'x@example.com', locale: 'en', data: { organizationId: 'o', subscriptionId: 's' }, eventId: 'evt-bad-3' } as never),
-      sendEmail({ template: 'welcome', to: 'x@example.com', locale: 'en', data, eventId: '' }),
+      sendEmail({ template: 'welcome', to: 'x@example.com', locale: 'en', data, context, eventId: '' }),
     ]
     for (const refusal of refusals) await expect(refusal).rejects.toMatchObject({ name: 'NonRetriableError' })
     expect(db.select().from(mailboxMessages).where(eq(mailboxMessages.eventId, 'evt-bad-1')).all()).toEqual([])

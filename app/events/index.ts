@@ -1,7 +1,8 @@
-import { invitationCreated, invitationCreatedSamples } from './invitation-created'
+import type { z } from 'zod'
+import { invitationCreated, InvitationContextSchema, invitationCreatedSamples } from './invitation-created'
 import { subscriptionCreated, subscriptionCreatedSamples } from './subscription-created'
-import { trialReminder, trialReminderSamples } from './trial-reminder'
-import { userRegistered, userRegisteredSamples } from './user-registered'
+import { trialReminder, TrialReminderContextSchema, trialReminderSamples } from './trial-reminder'
+import { userRegistered, UserContextSchema, userRegisteredSamples } from './user-registered'
 
 export * from './invitation-created'
 export * from './subscription-created'
@@ -9,14 +10,33 @@ export * from './trial-reminder'
 export * from './user-registered'
 
 /**
- * Every event the app emits: its Inngest event type (name + zod schema) and named sample payloads.
- * Functions, the routes that emit, the email studio and the tests all read this one catalogue.
+ * Every event the app emits: its Inngest event type (name + zod schema), the schema of what its steps
+ * read fresh for their emails (`context`, when they read any), and named samples. Functions, the code
+ * that emits (always through `type.create(...)`), the email studio and the tests all read this one
+ * catalogue.
  */
 export const eventCatalogue = {
-  'user/registered': { type: userRegistered, schema: userRegistered.schema, samples: userRegisteredSamples },
-  'stripe/subscription.created': { type: subscriptionCreated, schema: subscriptionCreated.schema, samples: subscriptionCreatedSamples },
-  'trial/reminder': { type: trialReminder, schema: trialReminder.schema, samples: trialReminderSamples },
-  'organization/invitation.created': { type: invitationCreated, schema: invitationCreated.schema, samples: invitationCreatedSamples },
+  'user/registered': { type: userRegistered, schema: userRegistered.schema, context: UserContextSchema, samples: userRegisteredSamples },
+  'stripe/subscription.created': { type: subscriptionCreated, schema: subscriptionCreated.schema, context: undefined, samples: subscriptionCreatedSamples },
+  'trial/reminder': { type: trialReminder, schema: trialReminder.schema, context: TrialReminderContextSchema, samples: trialReminderSamples },
+  'organization/invitation.created': {
+    type: invitationCreated,
+    schema: invitationCreated.schema,
+    context: InvitationContextSchema,
+    samples: invitationCreatedSamples,
+  },
 } as const
 
 export type EventName = keyof typeof eventCatalogue
+export type EventData<E extends EventName> = z.output<(typeof eventCatalogue)[E]['schema']>
+/** What an event's steps read fresh for its emails; `undefined` for events that carry all they show. */
+export type EventContext<E extends EventName> = (typeof eventCatalogue)[E]['context'] extends z.ZodType
+  ? z.output<NonNullable<(typeof eventCatalogue)[E]['context']>>
+  : undefined
+
+/** An event made by its catalogue entry (`userRegistered.create(data, { id })`): the only kind the outbox takes. */
+export type CatalogueEvent = { [E in EventName]: ReturnType<(typeof eventCatalogue)[E]['type']['create']> }[EventName]
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(eventCatalogue, value)
+}

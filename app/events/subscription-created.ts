@@ -38,7 +38,7 @@ const base = {
   customerLocale: 'fr',
 }
 
-export const subscriptionCreatedSamples = defineSamples(SubscriptionCreatedSchema, {
+export const subscriptionCreatedSamples = defineSamples({ data: SubscriptionCreatedSchema }, {
   'trial-pro-fr': { label: 'Pro trial, French customer', data: base },
   'trial-team-en': {
     label: 'Team trial, English customer',

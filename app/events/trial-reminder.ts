@@ -1,5 +1,6 @@
 import { eventType } from 'inngest'
 import { z } from 'zod'
+import { PersonNameSchema } from './person-name'
 import { defineSamples } from './samples'
 
 /** Scheduled 7 days after a subscription is created; the function checks it is still trialing. */
@@ -11,6 +12,22 @@ export type TrialReminder = z.infer<typeof TrialReminderSchema>
 
 export const trialReminder = eventType('trial/reminder', { schema: TrialReminderSchema })
 
-export const trialReminderSamples = defineSamples(TrialReminderSchema, {
-  'pro-trial': { label: 'Pro trial ending', data: { organizationId: 'org_sample_1', subscriptionId: 'sub_sample_1' } },
+/** What the reminder's step reads when it sends: the owner, the organization and the trial end. */
+export const TrialReminderContextSchema = z.object({
+  ownerName: PersonNameSchema,
+  organizationName: z.string().min(1).max(200),
+  /** ISO date-time, or null when Stripe gave no trial end. */
+  trialEnd: z.iso.datetime().nullable(),
 })
+export type TrialReminderContext = z.infer<typeof TrialReminderContextSchema>
+
+export const trialReminderSamples = defineSamples(
+  { data: TrialReminderSchema, context: TrialReminderContextSchema },
+  {
+    'pro-trial': {
+      label: 'Pro trial ending',
+      data: { organizationId: 'org_sample_1', subscriptionId: 'sub_sample_1' },
+      context: { ownerName: 'Camille Dupont', organizationName: 'Atelier Dupont', trialEnd: '2026-12-10T00:00:00.000Z' },
+    },
+  },
+)

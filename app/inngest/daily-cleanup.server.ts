@@ -17,6 +17,6 @@ export const dailyCleanup = inngest.createFunction(
     // Separate steps: a failure in one does not redo the other, and each count is recorded on its own.
     const sessionsDeleted = await step.run('delete-expired-sessions', () => deleteExpiredSessions(new Date()))
     const invitationsDeleted = await step.run('delete-expired-invitations', () => deleteExpiredInvitations(new Date()))
-    return { success: true, sessionsDeleted, invitationsDeleted }
+    return { sessionsDeleted, invitationsDeleted }
   },
 )

@@ -39,11 +39,11 @@ describe('daily clean-up (cron 0 2 * * *)', () => {
 
     const { result, ctx } = await run()
     expect(ctx.step.run.mock.calls.map((call: unknown[]) => call[0])).toEqual(['delete-expired-sessions', 'delete-expired-invitations'])
-    expect(result).toEqual({ success: true, sessionsDeleted: 2, invitationsDeleted: 1 })
+    expect(result).toEqual({ sessionsDeleted: 2, invitationsDeleted: 1 })
     expect(db.select({ id: sessions.id }).from(sessions).all()).toEqual([{ id: 's-live' }])
     expect(db.select({ id: invitations.id }).from(invitations).all().map((r) => r.id).sort()).toEqual(['i-accepted', 'i-live'])
 
     // Nothing left to clean: a second night deletes nothing.
-    expect((await run()).result).toEqual({ success: true, sessionsDeleted: 0, invitationsDeleted: 0 })
+    expect((await run()).result).toEqual({ sessionsDeleted: 0, invitationsDeleted: 0 })
   })
 })

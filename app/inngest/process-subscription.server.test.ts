@@ -1,6 +1,7 @@
 import { InngestTestEngine } from '@inngest/test'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeEach, describe, expect, test } from 'vitest'
+import type { Locale } from '~/i18n/locales'
 import { startInngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
 import { startStripeApiDouble } from '../../test/stripe-api-double'
 
@@ -46,7 +47,7 @@ function makeEvent(overrides: Partial<Data> = {}) {
   return { name: 'stripe/subscription.created' as const, id: `stripe-${data.stripeEventId}`, data }
 }
 
-function registerUser(email: string, language: 'fr' | 'en' | 'es') {
+function registerUser(email: string, language: Locale) {
   return db.insert(users).values({ email, name: 'Registered Owner', passwordHash: 'scrypt$x', language }).returning().get()
 }
 

@@ -1,6 +1,6 @@
 import { sendEmail } from '~/email/send.server'
 import { invitationCreated } from '~/events'
-import { isInvitationPending } from '~/organizations/invitations.server'
+import { pendingInvitationEmail } from '~/organizations/invitations.server'
 import { inngest } from './client.server'
 import { recordFailureOf } from './failures.server'
 
@@ -17,9 +17,10 @@ export const sendInvitation = inngest.createFunction(
   },
   async ({ event, step, runId }) => {
     return step.run('send-invitation-email', async () => {
-      // Revoked (or already accepted) before the email left: nothing to send.
-      if (!isInvitationPending(event.data.invitationId)) return { sent: false as const, reason: 'not-pending' as const }
-      const result = await sendEmail({ template: 'invitation', to: event.data.email, locale: event.data.language, data: event.data, eventId: event.id ?? runId })
+      // Read when sending: revoked (or accepted, or expired) before the email left means nothing to send.
+      const invitation = pendingInvitationEmail(event.data.invitationId)
+      if (!invitation) return { sent: false as const, reason: 'not-pending' as const }
+      const result = await sendEmail({ template: 'invitation', ...invitation, data: event.data, eventId: event.id ?? runId })
       return { sent: true as const, messageId: result.id, transport: result.transport }
     })
   },

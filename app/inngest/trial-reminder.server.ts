@@ -35,7 +35,7 @@ export const trialReminderFunction = inngest.createFunction(
     const eventId = event.id ?? runId
 
     const check = await step.run('check-subscription', () => checkTrial(subscriptionId))
-    if (!check.trialing) return { success: true, subscriptionId, emailSent: false, sentAt: null, skipped: check.reason, status: check.status }
+    if (!check.trialing) return { subscriptionId, emailSent: false, sentAt: null, skipped: check.reason, status: check.status }
 
     // The owner's name, address and language, and the trial end, are read when sending, not carried by the event.
     const sent = await step.run('send-trial-reminder', async () => {
@@ -54,7 +54,7 @@ export const trialReminderFunction = inngest.createFunction(
       })
       return { sent: true as const, messageId: result.id, transport: result.transport, sentAt: new Date().toISOString() }
     })
-    if (!sent.sent) return { success: true, subscriptionId, emailSent: false, sentAt: null, skipped: sent.reason, status: 'trialing' }
-    return { success: true, subscriptionId, emailSent: true, sentAt: sent.sentAt }
+    if (!sent.sent) return { subscriptionId, emailSent: false, sentAt: null, skipped: sent.reason, status: 'trialing' }
+    return { subscriptionId, emailSent: true, sentAt: sent.sentAt }
   },
 )

@@ -19,7 +19,7 @@ describe('trial reminder (trial/reminder)', () => {
     const { result, ctx } = await run({ events: [reminder(organization.id, subscriptionId)] })
 
     expect(ctx.step.run.mock.calls.map((call: unknown[]) => call[0])).toEqual(['check-subscription', 'send-trial-reminder'])
-    expect(result).toEqual({ success: true, subscriptionId, emailSent: true, sentAt: expect.any(String) })
+    expect(result).toEqual({ subscriptionId, emailSent: true, sentAt: expect.any(String) })
     const sent = mailbox().filter((m) => m.template === 'trial-reminder' && m.eventId === `evt-reminder-${subscriptionId}`)
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ to: owner.email, locale: 'fr', subject: 'Votre essai pour Atelier Dupont se termine le 10 décembre 2099' })
@@ -30,7 +30,7 @@ describe('trial reminder (trial/reminder)', () => {
     test(`skipped when the subscription is ${status}: no email, and the reason in the result`, async () => {
       const { organization, subscriptionId } = createTrialingOrganization({ status })
       const { result, ctx } = await run({ events: [reminder(organization.id, subscriptionId)] })
-      expect(result).toEqual({ success: true, subscriptionId, emailSent: false, sentAt: null, skipped: 'not-trialing', status })
+      expect(result).toEqual({ subscriptionId, emailSent: false, sentAt: null, skipped: 'not-trialing', status })
       expect(ctx.step.run.mock.calls.map((call: unknown[]) => call[0])).toEqual(['check-subscription'])
       expect(mailbox().filter((m) => m.eventId === `evt-reminder-${subscriptionId}`)).toEqual([])
     })

@@ -1,5 +1,5 @@
 import { sendEmail } from '~/email/send.server'
-import { userRegistered, type UserRegistered } from '~/events'
+import { userRegistered } from '~/events'
 import { inngest } from './client.server'
 import { recordFailureOf } from './failures.server'
 import { findRecipient } from './queries.server'
@@ -9,26 +9,21 @@ export const WELCOME_JOURNEY_ID = 'welcome-journey'
 type StepOutcome = { sent: true; messageId: string; transport: 'resend' | 'local'; sentAt: string } | { sent: false; reason: 'user-deleted' }
 
 /**
- * Loads the user at send time (not from the event, which may be a day old): the email goes to their
- * current address, in their saved language, with their current name. A deleted user gets nothing.
+ * Reads the user at send time (the event carries their id only, and may be a day old): the email goes
+ * to their current address, in their saved language, with their current name. A deleted user gets nothing.
  */
-async function sendToUser(template: 'welcome' | 'welcome-follow-up', event: { data: UserRegistered; id: string }): Promise<StepOutcome> {
-  const user = findRecipient(event.data.userId)
+async function sendToUser(template: 'welcome' | 'welcome-follow-up', userId: string, eventId: string): Promise<StepOutcome> {
+  const user = findRecipient(userId)
   if (!user) return { sent: false, reason: 'user-deleted' }
-  const result = await sendEmail({
-    template,
-    to: user.email,
-    locale: user.language,
-    data: { ...event.data, userName: user.name, userEmail: user.email, language: user.language },
-    eventId: event.id,
-  })
+  const result = await sendEmail({ template, to: user.email, locale: user.language, data: { userId }, context: { userName: user.name }, eventId })
   return { sent: true, messageId: result.id, transport: result.transport, sentAt: new Date().toISOString() }
 }
 
 /**
  * The welcome journey: the welcome email at once, then, 24 hours later, the follow-up. Each send is a
  * step whose email carries an idempotency key (event id + template), so a step retried after a timeout
- * sends one email; the sleep is Inngest's, so a deploy or a crash in between loses nothing.
+ * sends one email; the sleep is Inngest's, so a deploy or a crash in between loses nothing. The result
+ * says what happened to each email: `sent` with its message id, or `skipped` with the reason.
  */
 export const welcomeJourney = inngest.createFunction(
   {
@@ -43,15 +38,14 @@ export const welcomeJourney = inngest.createFunction(
   async ({ event, step, runId }) => {
     const { userId } = event.data
     // The outbox always sets the event id; an event sent by hand (dev server UI) may not have one.
-    const source = { data: event.data, id: event.id ?? runId }
+    const eventId = event.id ?? runId
 
-    const welcome = await step.run('send-welcome-email', () => sendToUser('welcome', source))
-    if (!welcome.sent) return { success: true, userId, emailSent: false, sentAt: null, skipped: welcome.reason }
+    const welcome = await step.run('send-welcome-email', () => sendToUser('welcome', userId, eventId))
+    if (!welcome.sent) return { userId, welcome, followUp: null }
 
     await step.sleep('wait-24-hours', '24h')
 
-    const followUp = await step.run('send-follow-up-email', () => sendToUser('welcome-follow-up', source))
-    if (!followUp.sent) return { success: true, userId, emailSent: false, sentAt: null, skipped: followUp.reason }
-    return { success: true, userId, emailSent: true, sentAt: followUp.sentAt }
+    const followUp = await step.run('send-follow-up-email', () => sendToUser('welcome-follow-up', userId, eventId))
+    return { userId, welcome, followUp }
   },
 )

@@ -14,8 +14,13 @@ export function hashInvitationToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
+/** The accept link's path, which the invitation email's step derives when it sends. */
+export function invitationAcceptPath(invitationId: string): string {
+  return `/invitations/${encodeURIComponent(invitationId)}/${invitationToken(invitationId)}`
+}
+
 export function invitationAcceptUrl(invitationId: string, appUrl = env.APP_URL): string {
-  return new URL(`/invitations/${encodeURIComponent(invitationId)}/${invitationToken(invitationId)}`, appUrl).href
+  return new URL(invitationAcceptPath(invitationId), appUrl).href
 }
 
 export function isValidInvitationToken(invitationId: string, token: string): boolean {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { invitations, memberships, organizations, users } from '~/db/schema'
-import { invitationCreated, type InvitationCreated } from '~/events'
+import { invitationCreated } from '~/events'
 import type { Locale } from '~/i18n/locales'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
-import { hashInvitationToken, invitationToken, isValidInvitationToken } from './invitation-token.server'
+import { hashInvitationToken, invitationAcceptPath, invitationToken, isValidInvitationToken } from './invitation-token.server'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -73,16 +73,7 @@ export function createInvitation(input: {
       tx.insert(invitations)
         .values({ id, organizationId: input.organizationId, email, tokenHash: hashInvitationToken(invitationToken(id)), invitedBy: input.inviterId, language, expiresAt, createdAt: now })
         .run()
-      const data: InvitationCreated = {
-        invitationId: id,
-        organizationId: input.organizationId,
-        organizationName: inviter.organizationName,
-        inviterName: inviter.name,
-        email,
-        language,
-        expiresAt: expiresAt.toISOString(),
-      }
-      enqueueEvent(tx, { id: `invitation-${id}`, name: invitationCreated.name, data })
+      enqueueEvent(tx, invitationCreated.create({ invitationId: id, organizationId: input.organizationId }, { id: `invitation-${id}` }))
       return { ok: true, invitationId: id }
     },
     { behavior: 'immediate' },
@@ -187,6 +178,28 @@ export function acceptInvitation(input: { invitationId: string; token: string; u
 }
 
 /** Whether the invitation email should still go out (not revoked, accepted or expired meanwhile). */
-export function isInvitationPending(invitationId: string, now = new Date()): boolean {
-  return Boolean(db.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.id, invitationId), isPending(now))).get())
+/**
+ * What the invitation email shows, read when it is sent: null when the invitation was revoked, accepted
+ * or has expired meanwhile (nothing to send then).
+ */
+export function pendingInvitationEmail(invitationId: string, now = new Date()) {
+  const row = db
+    .select({
+      email: invitations.email,
+      language: invitations.language,
+      expiresAt: invitations.expiresAt,
+      organizationName: organizations.name,
+      inviterName: users.name,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .innerJoin(users, eq(users.id, invitations.invitedBy))
+    .where(and(eq(invitations.id, invitationId), isPending(now)))
+    .get()
+  if (!row) return null
+  return {
+    to: row.email,
+    locale: row.language,
+    context: { organizationName: row.organizationName, inviterName: row.inviterName, expiresAt: row.expiresAt.toISOString(), acceptPath: invitationAcceptPath(invitationId) },
+  }
 }

@@ -1,25 +1,23 @@
-import { randomUUID } from 'node:crypto'
 import type { DB } from '~/db/client.server'
 import { outboxEvents } from '~/db/schema'
+import { eventCatalogue, type CatalogueEvent } from '~/events'
 
 /** A database handle or the transaction the event must commit with. */
 export type Writer = Pick<DB, 'insert'>
 
-export type OutgoingEvent = {
-  /** Becomes the Inngest event id: a stable id makes a second delivery a no-op at Inngest. */
-  id?: string
-  name: string
-  data: Record<string, unknown>
-  /** When the event takes effect, for scheduled events. */
-  ts?: Date
-}
-
-/** Records an event to deliver; call it inside the transaction that makes the change it reports. */
-export function enqueueEvent(writer: Writer, event: OutgoingEvent): string {
-  const id = event.id ?? randomUUID()
+/**
+ * Records an event to deliver; call it inside the transaction that makes the change it reports. Only
+ * events built by their catalogue entry are accepted (a misspelt name or a payload of the wrong shape
+ * fails the typecheck), and the payload is checked against the schema here too, so nothing that a
+ * function would refuse ever enters the outbox. The event id becomes the Inngest event id: a stable id
+ * makes a second delivery a no-op at Inngest.
+ */
+export function enqueueEvent(writer: Writer, event: CatalogueEvent): string {
+  const data = eventCatalogue[event.name].schema.parse(event.data) as Record<string, unknown>
+  const id = event.id ?? crypto.randomUUID()
   writer
     .insert(outboxEvents)
-    .values({ id, name: event.name, data: event.data, ts: event.ts ?? null })
+    .values({ id, name: event.name, data, ts: event.ts === undefined ? null : new Date(event.ts) })
     .onConflictDoNothing()
     .run()
   return id

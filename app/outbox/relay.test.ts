@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, test } from 'vitest'
 import { openDatabase } from '~/db/client.server'
 import { outboxEvents } from '~/db/schema'
+import { subscriptionCreated, subscriptionCreatedSamples, userRegistered } from '~/events'
 import { enqueueEvent } from './outbox.server'
 import { OutboxRelay, type RelayedEvent } from './relay.server'
 
@@ -12,7 +13,7 @@ function freshDb() {
 describe('outbox relay', () => {
   test('delivers pending events with their row id, marks them sent, and sends nothing twice', async () => {
     const db = freshDb()
-    const ids = Array.from({ length: 5 }, (_, i) => enqueueEvent(db, { name: 'user/registered', data: { n: i } }))
+    const ids = Array.from({ length: 5 }, (_, i) => enqueueEvent(db, userRegistered.create({ userId: `u${i}` })))
     const sent: RelayedEvent[] = []
     const relay = new OutboxRelay({ sqlite: db.$client, send: async (events) => void sent.push(...events), batchSize: 2 })
     expect(await relay.drain()).toBe(5)
@@ -24,7 +25,7 @@ describe('outbox relay', () => {
 
   test('keeps failed events pending with their attempt count, last error and a later retry time', async () => {
     const db = freshDb()
-    const id = enqueueEvent(db, { name: 'user/registered', data: {} })
+    const id = enqueueEvent(db, userRegistered.create({ userId: 'u1' }))
     const relay = new OutboxRelay({ sqlite: db.$client, send: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:8288')) })
     const before = Date.now()
     expect(await relay.deliverOnce()).toEqual({ claimed: 1, sent: 0, retrying: 1 })
@@ -38,7 +39,7 @@ describe('outbox relay', () => {
 
   test('never writes a secret it was given into the row or the log', async () => {
     const db = freshDb()
-    enqueueEvent(db, { name: 'user/registered', data: {} })
+    enqueueEvent(db, userRegistered.create({ userId: 'u1' }))
     const logged: string[] = []
     const relay = new OutboxRelay({
       sqlite: db.$client,
@@ -53,7 +54,7 @@ describe('outbox relay', () => {
 
   test('marks an event failed after the last attempt, and keeps it', async () => {
     const db = freshDb()
-    enqueueEvent(db, { name: 'user/registered', data: {} })
+    enqueueEvent(db, userRegistered.create({ userId: 'u1' }))
     const relay = new OutboxRelay({ sqlite: db.$client, send: async () => Promise.reject(new Error('boom')), maxAttempts: 2 })
     await relay.deliverOnce()
     await relay.deliverOnce(Date.now() + 10 * 60_000)
@@ -65,7 +66,7 @@ describe('outbox relay', () => {
     const a = openDatabase(file)
     const b = new Database(file)
     b.pragma('busy_timeout = 5000')
-    for (let i = 0; i < 300; i++) enqueueEvent(a, { name: 'user/registered', data: { i } })
+    for (let i = 0; i < 300; i++) enqueueEvent(a, userRegistered.create({ userId: `u${i}` }))
     const delivered: string[] = []
     const slowSend = async (events: RelayedEvent[]) => {
       await new Promise((r) => setTimeout(r, 2))
@@ -82,7 +83,7 @@ describe('outbox relay', () => {
 
   test("a crashed relay's claims lapse and its events are delivered by the next process", async () => {
     const db = freshDb()
-    const id = enqueueEvent(db, { name: 'user/registered', data: {} })
+    const id = enqueueEvent(db, userRegistered.create({ userId: 'u1' }))
     // A relay claimed the row, then the process died before the event API answered.
     db.$client.prepare('UPDATE outbox_events SET claimed_by = ?, claimed_until = ? WHERE id = ?').run('dead', Date.now() + 30_000, id)
     const sent: string[] = []
@@ -94,7 +95,7 @@ describe('outbox relay', () => {
 
   test('an event with a stable id is recorded once however often it is enqueued', () => {
     const db = freshDb()
-    for (let i = 0; i < 3; i++) enqueueEvent(db, { id: 'stripe-evt_1', name: 'stripe/subscription.created', data: {} })
+    for (let i = 0; i < 3; i++) enqueueEvent(db, subscriptionCreated.create(subscriptionCreatedSamples['trial-pro-fr'].data, { id: 'stripe-evt_1' }))
     expect(db.select().from(outboxEvents).all()).toHaveLength(1)
   })
 
@@ -104,9 +105,17 @@ describe('outbox relay', () => {
     const relay = new OutboxRelay({ sqlite: db.$client, send: async (events) => void sent.push(...events.map((e) => e.id)), pollMs: 60_000 })
     relay.start()
     await new Promise((r) => setTimeout(r, 20))
-    const id = enqueueEvent(db, { name: 'user/registered', data: {} })
+    const id = enqueueEvent(db, userRegistered.create({ userId: 'u1' }))
     relay.kick()
     await expect.poll(() => sent, { timeout: 2_000 }).toEqual([id])
     await relay.stop()
+  })
+})
+
+describe('enqueueEvent', () => {
+  test('refuses a payload its catalogue schema would refuse, and writes nothing', () => {
+    const db = freshDb()
+    expect(() => enqueueEvent(db, userRegistered.create({ userId: '' }))).toThrow(/userId/)
+    expect(db.select().from(outboxEvents).all()).toEqual([])
   })
 })

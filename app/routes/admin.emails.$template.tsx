@@ -8,7 +8,7 @@ import { getInstance, getLocale } from '~/i18n/i18next.server'
 import { LOCALES } from '~/i18n/locales'
 import { detailAction, type DetailActionData } from '~/studio/detail-action.server'
 import { detailRender, sampleJson } from '~/studio/detail.server'
-import { isTemplateId, resolveView, sampleData, templateInfo } from '~/studio/templates.server'
+import { isTemplateId, resolveView, sampleInput, templateInfo } from '~/studio/templates.server'
 import { EmitEventForm, SendTestForm } from '~/studio/ui/detail-forms'
 import { DetailToolbar, PreviewPane } from '~/studio/ui/detail-preview'
 import { CheckBadges, Findings } from '~/studio/ui/check-badges'
@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     info: templateInfo(template),
     view,
     sample: sampleJson(template, view.sample),
-    render: await detailRender(template, view.locale, sampleData(template, view.sample)),
+    render: await detailRender(template, view.locale, sampleInput(template, view.sample)!),
     canEmit: user.role === 'admin' || !isProduction,
   }
 }
@@ -113,12 +113,10 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
                 {t('studio.detail.applyData')}
               </button>
             </Form>
-            {info.context ? (
-              <details className="context">
-                <summary>{t('studio.detail.context')}</summary>
-                <p className="hint">{info.context.description}</p>
-                <pre className="json">{JSON.stringify(info.context.preview, null, 2)}</pre>
-              </details>
+            {info.contextFields.length > 0 ? (
+              <p className="hint" data-testid="context-fields">
+                {t('studio.detail.context')}: <code>{info.contextFields.join(', ')}</code>
+              </p>
             ) : null}
           </section>
 

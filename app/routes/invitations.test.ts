@@ -2,6 +2,7 @@ import { InngestTestEngine } from '@inngest/test'
 import { eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
+import type { Locale } from '~/i18n/locales'
 import { createUserSessionCookie } from '~/auth/session.server'
 import { db } from '~/db/client.server'
 import { invitations, mailboxMessages, memberships, organizations, outboxEvents, subscriptions, users } from '~/db/schema'
@@ -14,14 +15,14 @@ import { action as acceptAction, loader as acceptLoader } from './invitations.$i
 
 const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`
 
-async function signedIn(email = unique('user'), language: 'fr' | 'en' | 'es' = 'en', name = 'Some One') {
+async function signedIn(email = unique('user'), language: Locale = 'en', name = 'Some One') {
   const user = db.insert(users).values({ email, name, passwordHash: 'scrypt$x', language }).returning().get()
   const setCookie = await createUserSessionCookie(new Request(APP), user.id)
   return { user, cookie: setCookie.split(';')[0]! }
 }
 
 /** An organization with a trialing subscription, owned by a signed-in user. */
-async function organizationWithOwner(language: 'fr' | 'en' | 'es' = 'fr') {
+async function organizationWithOwner(language: Locale = 'fr') {
   const owner = await signedIn(unique('owner'), language, 'Camille Owner')
   const subscriptionId = `sub_${randomUUID().slice(0, 8)}`
   db.insert(subscriptions).values({ id: subscriptionId, customerId: 'cus_1', status: 'trialing', trialEnd: new Date('2030-01-15T00:00:00Z'), lastEventAt: 1 }).run()
@@ -69,15 +70,8 @@ describe('inviting from the dashboard', () => {
     expect(Math.abs(invitation.expiresAt.getTime() - (Date.now() + INVITATION_TTL_MS))).toBeLessThan(60_000)
     const event = db.select().from(outboxEvents).all().find((e) => e.id === `invitation-${invitation.id}`)!
     expect(event.name).toBe('organization/invitation.created')
-    expect(event.data).toEqual({
-      invitationId: invitation.id,
-      organizationId: organization.id,
-      organizationName: 'Atelier Dupont',
-      inviterName: 'Camille Owner',
-      email: 'lea@example.com',
-      language: 'es',
-      expiresAt: invitation.expiresAt.toISOString(),
-    })
+    // Ids only: the step reads the address, language, names and expiry when it sends.
+    expect(event.data).toEqual({ invitationId: invitation.id, organizationId: organization.id })
     expect(JSON.stringify(event.data)).not.toContain(invitationToken(invitation.id))
   })
 
@@ -275,7 +269,8 @@ describe('the invitation link', () => {
 describe('send-invitation', () => {
   test('emails the invitation in its language, with the accept link; a second run sends nothing more', async () => {
     const { owner, organization } = await organizationWithOwner()
-    const created = createInvitation({ organizationId: organization.id, inviterId: owner.user.id, email: unique('mail'), language: 'es' })
+    const email = unique('mail')
+    const created = createInvitation({ organizationId: organization.id, inviterId: owner.user.id, email, language: 'es' })
     if (!created.ok) throw new Error(created.error)
     const row = db.select().from(outboxEvents).all().find((e) => e.id === `invitation-${created.invitationId}`)!
     const event = { name: row.name, id: row.id, data: row.data }
@@ -283,7 +278,7 @@ describe('send-invitation', () => {
     const first = await t.execute({ events: [event as never] })
     expect(first.result).toMatchObject({ sent: true, transport: 'local' })
     await new InngestTestEngine({ function: sendInvitation }).execute({ events: [event as never] })
-    const mail = db.select().from(mailboxMessages).all().filter((m) => m.to === (event.data as { email: string }).email)
+    const mail = db.select().from(mailboxMessages).all().filter((m) => m.to === email)
     expect(mail).toHaveLength(1)
     expect(mail[0]).toMatchObject({ template: 'invitation', locale: 'es' })
     expect(mail[0]!.html).toContain(invitationAcceptUrl(created.invitationId).replaceAll('&', '&amp;'))

@@ -7,7 +7,7 @@ import { getInstance } from '~/i18n/i18next.server'
 import { detailRender, sampleJson, type DetailRender } from './detail.server'
 import { emitSampleEvent, sendTestEmail } from './send.server'
 import { isLocale } from '~/i18n/locales'
-import { resolveView, validateSampleData, type TemplateId } from './templates.server'
+import { resolveView, sampleInput, validateSampleData, type TemplateId } from './templates.server'
 
 export type DetailActionData =
   | { intent: 'preview'; data: string; lastGood: string; error: string | null; render: DetailRender }
@@ -33,11 +33,11 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
   if (intent === 'preview') {
     const lastGood = String(form.get('lastGood') ?? '')
     const edited = validateSampleData(template, typed, translate)
-    if (edited.ok) return { intent, data: typed, lastGood: typed, error: null, render: await detailRender(template, view.locale, edited.data) } satisfies DetailActionData
+    if (edited.ok) return { intent, data: typed, lastGood: typed, error: null, render: await detailRender(template, view.locale, edited.input) } satisfies DetailActionData
     // The last good data came from this page; if it was tampered with, fall back to the sample.
     const previous = validateSampleData(template, lastGood)
-    const fallback = previous.ok ? { json: lastGood, data: previous.data } : { json: sampleJson(template, view.sample), data: JSON.parse(sampleJson(template, view.sample)) as unknown }
-    return reject(400, { intent, data: typed, lastGood: fallback.json, error: edited.message, render: await detailRender(template, view.locale, fallback.data) })
+    const fallback = previous.ok ? { json: lastGood, input: previous.input } : { json: sampleJson(template, view.sample), input: sampleInput(template, view.sample)! }
+    return reject(400, { intent, data: typed, lastGood: fallback.json, error: edited.message, render: await detailRender(template, view.locale, fallback.input) })
   }
 
   if (intent === 'send-test' || intent === 'emit') {
@@ -47,7 +47,7 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
       // A made-up event in production runs real functions on real data: only admins may do that there.
       if (isProduction && user.role !== 'admin') return reject(403, { intent, ok: false, error: 'studio.detail.emitAdminOnly' })
       await checkRateLimit('studio-emit', context)
-      const eventId = emitSampleEvent(template, parsed.data as Record<string, unknown>)
+      const eventId = emitSampleEvent(template, parsed.input.data)
       return { intent, ok: true, eventId, event: template } satisfies DetailActionData
     }
     const to = EmailSchema.safeParse(form.get('to') ?? '')
@@ -55,7 +55,7 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
     const locale = isLocale(form.get('locale')) ? (form.get('locale') as typeof view.locale) : view.locale
     // A studio account that leaks must not become a relay for unlimited email.
     await checkRateLimit('studio-send', context)
-    const sent = await sendTestEmail({ template, to: to.data, locale, data: parsed.data })
+    const sent = await sendTestEmail({ template, to: to.data, locale, input: parsed.input })
     return { intent, ok: true, to: to.data, messageId: sent.id, transport: sent.transport } satisfies DetailActionData
   }
   return reject(400, { intent: 'send-test', ok: false, error: 'errors.rejected' })

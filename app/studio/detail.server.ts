@@ -1,4 +1,5 @@
 import { emailIdempotencyKey } from '~/email/message.server'
+import type { TemplateInput } from '~/email/registry.server'
 import { env } from '~/env.server'
 import { LOCALES, type Locale } from '~/i18n/locales'
 import { renderAllLocales, sampleData, type LocaleRender, type TemplateId } from './templates.server'
@@ -14,8 +15,8 @@ export type DetailRender = {
 }
 
 /** What the detail view shows for a template, a language and some event data (a sample, or an edit). */
-export async function detailRender(template: TemplateId, locale: Locale, data: unknown): Promise<DetailRender> {
-  const all = await renderAllLocales(template, data)
+export async function detailRender(template: TemplateId, locale: Locale, input: TemplateInput<TemplateId>): Promise<DetailRender> {
+  const all = await renderAllLocales(template, input)
   const selected: LocaleRender = all[locale]
   return {
     locales: Object.fromEntries(

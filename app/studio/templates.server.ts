@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import enEmails from '#locales/en/emails.json'
 import esEmails from '#locales/es/emails.json'
 import frEmails from '#locales/fr/emails.json'
-import { templates, TEMPLATE_IDS, isTemplateId, type TemplateData, type TemplateId } from '~/email/registry.server'
+import type { z } from 'zod'
+import { templates, TEMPLATE_IDS, isTemplateId, type TemplateId, type TemplateInput } from '~/email/registry.server'
 import { renderEmail, type RenderedEmail } from '~/email/render.server'
 import { env, isProduction } from '~/env.server'
 import { isLocale, LOCALES, type Locale } from '~/i18n/locales'
@@ -14,9 +15,17 @@ import { flattenKeys, stringValues } from './checks/untranslated'
 export { TEMPLATE_IDS, isTemplateId, type TemplateId }
 
 type SampleInfo = { key: string; label: string }
-export type TemplateInfo = { id: TemplateId; event: EventName; description: string; samples: SampleInfo[]; context: { description: string; preview: unknown } | null }
+export type TemplateInfo = {
+  id: TemplateId
+  event: EventName
+  description: string
+  samples: SampleInfo[]
+  /** The fields the step reads fresh when it sends (the event's context), shown beside the event's own. */
+  contextFields: string[]
+}
 
-const samplesOf = (event: EventName) => eventCatalogue[event].samples as Record<string, { label: string; data: unknown }>
+const samplesOf = (event: EventName) => eventCatalogue[event].samples as Record<string, { label: string; data: object; context?: object }>
+const contextSchemaOf = (id: TemplateId) => eventCatalogue[templates[id].event].context as z.ZodObject | undefined
 
 /** The registry as the studio shows it: each template's event, description and named samples. */
 export function templateInfo(id: TemplateId): TemplateInfo {
@@ -27,12 +36,14 @@ export function templateInfo(id: TemplateId): TemplateInfo {
     event: definition.event,
     description: definition.description,
     samples: definition.samples.map((key) => ({ key, label: all[key]?.label ?? key })),
-    context: 'context' in definition && definition.context ? { description: definition.context.description, preview: definition.context.preview } : null,
+    contextFields: Object.keys(contextSchemaOf(id)?.shape ?? {}),
   }
 }
 
-export function sampleData(id: TemplateId, sample: string): unknown {
-  return samplesOf(templates[id].event)[sample]?.data
+/** A sample as the studio's editor shows it: the event's data and the step's context, side by side in one object. */
+export function sampleData(id: TemplateId, sample: string): object | undefined {
+  const found = samplesOf(templates[id].event)[sample]
+  return found && { ...found.data, ...found.context }
 }
 
 export type StudioView = { template: TemplateId; locale: Locale; sample: string; width: 'desktop' | 'mobile'; tab: 'email' | 'text' | 'source' | 'envelope' }
@@ -49,12 +60,13 @@ export function resolveView(template: TemplateId, search: URLSearchParams, uiLoc
   return { template, locale, sample, width, tab }
 }
 
-export type DataValidation = { ok: true; data: unknown } | { ok: false; message: string }
+export type DataValidation = { ok: true; input: TemplateInput<TemplateId> } | { ok: false; message: string }
 
 /**
- * Sample data typed by a marketer: JSON first, then the event's schema. The message is the schema's own,
- * prefixed with the field it is about, so the fix is obvious. Rules shared with the app's forms (a person's
- * name) carry translation keys as messages: `translate` turns them into the studio's language.
+ * Sample data typed by a marketer: JSON first, then the event's schema and the context's (each takes its
+ * own fields from the one object). The message is the schema's own, prefixed with the field it is about,
+ * so the fix is obvious. Rules shared with the app's forms (a person's name) carry translation keys as
+ * messages: `translate` turns them into the studio's language.
  */
 export function validateSampleData(id: TemplateId, json: string, translate: (message: string) => string = (m) => m): DataValidation {
   let value: unknown
@@ -63,11 +75,13 @@ export function validateSampleData(id: TemplateId, json: string, translate: (mes
   } catch (error) {
     return { ok: false, message: `JSON: ${error instanceof Error ? error.message : String(error)}` }
   }
-  const parsed = eventCatalogue[templates[id].event].schema.safeParse(value)
-  if (parsed.success) return { ok: true, data: parsed.data }
+  const data = eventCatalogue[templates[id].event].schema.safeParse(value)
+  const context = contextSchemaOf(id)?.safeParse(value)
+  if (data.success && (!context || context.success)) return { ok: true, input: { data: data.data, context: context?.data } as TemplateInput<TemplateId> }
+  const issues = [...(data.error?.issues ?? []), ...(context?.error?.issues ?? [])]
   return {
     ok: false,
-    message: parsed.error.issues
+    message: issues
       .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${translate(issue.message)}` : translate(issue.message)))
       .join('\n'),
   }
@@ -99,10 +113,10 @@ function checkOptions(data: unknown) {
 export type LocaleRender = RenderedEmail & { checks: CheckResult[] }
 
 /** One template, one sample, every language, through the same renderEmail the functions send with, then checked. */
-export async function renderAllLocales(id: TemplateId, data: unknown): Promise<Record<Locale, LocaleRender>> {
+export async function renderAllLocales(id: TemplateId, input: TemplateInput<TemplateId>): Promise<Record<Locale, LocaleRender>> {
   const rendered = {} as Record<Locale, RenderedEmail>
-  for (const locale of LOCALES) rendered[locale] = await renderEmail(id, data as TemplateData<typeof id>, locale)
-  const checks = runChecks(rendered, checkOptions(data))
+  for (const locale of LOCALES) rendered[locale] = await renderEmail(id, input, locale)
+  const checks = runChecks(rendered, checkOptions({ ...(input.data as object), ...(input.context as object | undefined) }))
   return Object.fromEntries(LOCALES.map((l) => [l, { ...rendered[l], checks: checks[l]! }])) as Record<Locale, LocaleRender>
 }
 
@@ -121,7 +135,7 @@ export async function studioGrid(): Promise<GridRow[]> {
   for (const id of TEMPLATE_IDS) {
     const info = templateInfo(id)
     const sample = info.samples[0]!.key
-    const all = await renderAllLocales(id, sampleData(id, sample))
+    const all = await renderAllLocales(id, sampleInput(id, sample)!)
     rows.push({
       template: info,
       sample,
@@ -139,9 +153,14 @@ export async function studioGrid(): Promise<GridRow[]> {
 
 /** One rendering, for the sandboxed preview frames. */
 export async function renderOne(id: TemplateId, sample: string, locale: Locale): Promise<RenderedEmail | null> {
-  const data = sampleData(id, sample)
-  if (data === undefined) return null
-  return renderEmail(id, data as TemplateData<typeof id>, locale)
+  const input = sampleInput(id, sample)
+  return input ? renderEmail(id, input, locale) : null
+}
+
+/** A named sample as a template renders it: the event's data and the step's context. */
+export function sampleInput(id: TemplateId, sample: string): TemplateInput<TemplateId> | undefined {
+  const found = samplesOf(templates[id].event)[sample]
+  return found && ({ data: found.data, context: found.context } as TemplateInput<TemplateId>)
 }
 
 /** An id for a test email: unique, so each test send is a new message, and recognisable in the mailbox. */

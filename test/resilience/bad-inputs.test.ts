@@ -91,7 +91,7 @@ const inngestCall = (body: string, headers: Record<string, string> = {}) =>
 const studio = (fields: Record<string, string>, cookie = cookies.admin) =>
   form('/admin/emails/welcome', { locale: 'fr', sample: 'new-user-fr', lastGood: '', ...fields }, cookie)
 const sampleJson = (patch: Record<string, unknown>) =>
-  JSON.stringify({ userId: 'usr_1', userName: 'Camille', userEmail: 'camille@example.com', language: 'fr', ...patch })
+  JSON.stringify({ userId: 'usr_1', userName: 'Camille', ...patch })
 const now = () => Math.floor(Date.now() / 1000)
 
 type Case = [name: string, send: () => Promise<Response>, status?: number]
@@ -154,9 +154,9 @@ const catalogue: Record<string, Case[]> = {
   ],
   'studio sample editor': [
     ['data that is not JSON', () => studio({ intent: 'preview', data: '{"userName": ' }), 400],
-    ['data that breaks the event schema', () => studio({ intent: 'preview', data: sampleJson({ userEmail: 'not-an-email' }) }), 400],
+    ['data that breaks the event schema', () => studio({ intent: 'preview', data: sampleJson({ userId: '' }) }), 400],
     ['script injection in a name that ends up in the email', () => studio({ intent: 'preview', data: sampleJson({ userName: '<img src=x onerror=alert(1)>' }) }), 400],
-    ['a value of the wrong type', () => studio({ intent: 'preview', data: sampleJson({ language: 42 }) }), 400],
+    ['a value of the wrong type', () => studio({ intent: 'preview', data: sampleJson({ userName: 42 }) }), 400],
     ['header injection in the test address', () => studio({ intent: 'send-test', to: 'a@example.com\r\nBcc: b@example.com', data: sampleJson({}) }), 400],
     ['a plain user using the editor', () => studio({ intent: 'preview', data: sampleJson({}) }, cookies.plain), 403],
     ['a 1 MB sample', () => studio({ intent: 'preview', data: sampleJson({ userName: 'x'.repeat(1_000_000) }) }), 413],

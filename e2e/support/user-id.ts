@@ -1,0 +1,16 @@
+import type { Page } from '@playwright/test'
+
+/**
+ * The signed-in user's id, read from the dashboard's loader data in the hydrated router (events carry
+ * ids only, so a spec finds its user's events by id). `__reactRouterDataRouter` is the router that
+ * React Router's HydratedRouter exposes on window.
+ */
+export async function signedInUserId(page: Page): Promise<string> {
+  await page.waitForFunction(() => (window as { __reactRouterDataRouter?: unknown }).__reactRouterDataRouter)
+  return page.evaluate(() => {
+    const router = (window as unknown as { __reactRouterDataRouter: { state: { loaderData: Record<string, { user?: { id: string } }> } } }).__reactRouterDataRouter
+    const id = router.state.loaderData['routes/dashboard']?.user?.id
+    if (!id) throw new Error('not on the dashboard, or not signed in')
+    return id
+  })
+}
