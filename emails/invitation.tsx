@@ -1,6 +1,9 @@
+import { invitationCreatedSamples } from '~/events/invitation-created'
+import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import type { EmailProps } from './types'
+import { previewProps } from './components/preview'
+import type { EmailProps, EventInput } from './types'
 
 export interface InvitationEmailProps extends EmailProps {
   inviterName: string
@@ -32,3 +35,13 @@ export function InvitationEmail(props: InvitationEmailProps) {
     </EmailLayout>
   )
 }
+
+/** Props from what the step read: the invitation's organization, inviter, expiry and accept link. */
+export function fromEvent({ context, locale, appUrl, t }: EventInput<'organization/invitation.created'>): InvitationEmailProps {
+  const { inviterName, organizationName, acceptPath, expiresAt } = context
+  return { t, locale, inviterName, organizationName, acceptUrl: new URL(acceptPath, appUrl).href, expiryDate: formatEmailDate(expiresAt, locale) }
+}
+
+InvitationEmail.PreviewProps = previewProps(fromEvent, invitationCreatedSamples['invite-fr'], 'fr')
+
+export default InvitationEmail

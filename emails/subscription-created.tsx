@@ -2,10 +2,13 @@ import { Column } from '@react-email/column'
 import { Row } from '@react-email/row'
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
+import { subscriptionCreatedSamples } from '~/events/subscription-created'
+import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
+import { previewProps } from './components/preview'
 import { colors, fontWeight, radius, space, text } from './theme'
-import type { EmailProps } from './types'
+import type { EmailKey, EmailProps, EventInput } from './types'
 
 export interface SubscriptionCreatedEmailProps extends EmailProps {
   /** Null when Stripe did not give the customer's name. */
@@ -52,6 +55,32 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
     </EmailLayout>
   )
 }
+
+const STRIPE_STATUSES = ['trialing', 'active', 'incomplete', 'incomplete_expired', 'past_due', 'canceled', 'unpaid', 'paused'] as const
+/** The key of a Stripe status's label; a status Stripe adds later reads "unknown". */
+function statusKey(status: string): EmailKey {
+  const known = (STRIPE_STATUSES as readonly string[]).includes(status) ? status : 'unknown'
+  return `subscriptionCreated.status.${known}` as EmailKey
+}
+
+/** Props from the event: the subscription as Stripe reported it (no step reads anything more). */
+export function fromEvent({ data, locale, appUrl, t }: EventInput<'stripe/subscription.created'>): SubscriptionCreatedEmailProps {
+  return {
+    t,
+    locale,
+    customerName: data.customerName,
+    planName: data.planName,
+    statusLabel: t(statusKey(data.status)),
+    isTrial: data.status === 'trialing',
+    trialEndDate: data.trialEnd ? formatEmailDate(data.trialEnd, locale) : null,
+    subscriptionId: data.subscriptionId,
+    manageUrl: new URL('/dashboard', appUrl).href,
+  }
+}
+
+SubscriptionCreatedEmail.PreviewProps = previewProps(fromEvent, subscriptionCreatedSamples['trial-team-en'], 'en')
+
+export default SubscriptionCreatedEmail
 
 const styles = {
   summary: {

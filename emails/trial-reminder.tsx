@@ -1,6 +1,9 @@
+import { trialReminderSamples } from '~/events/trial-reminder'
+import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import type { EmailProps } from './types'
+import { previewProps } from './components/preview'
+import type { EmailProps, EventInput } from './types'
 
 export interface TrialReminderEmailProps extends EmailProps {
   ownerName: string
@@ -31,3 +34,14 @@ export function TrialReminderEmail(props: TrialReminderEmailProps) {
     </EmailLayout>
   )
 }
+
+/** Props from the event and what the step read: the owner, the organization and the trial's end. */
+export function fromEvent({ context, locale, appUrl, t }: EventInput<'trial/reminder'>): TrialReminderEmailProps {
+  const { ownerName, organizationName, trialEnd } = context
+  const trialEndDate = trialEnd ? formatEmailDate(trialEnd, locale) : null
+  return { t, locale, ownerName, organizationName, trialEndDate, billingUrl: new URL('/dashboard', appUrl).href }
+}
+
+TrialReminderEmail.PreviewProps = previewProps(fromEvent, trialReminderSamples['pro-trial'], 'en')
+
+export default TrialReminderEmail

@@ -1,4 +1,5 @@
 import type { EmailStrings } from '#locales/emails.server'
+import type { EventContext, EventData, EventName } from '~/events'
 import type { Locale } from '~/i18n/locales'
 
 /**
@@ -28,4 +29,17 @@ export interface EmailProps {
 export interface UserEmailProps extends EmailProps {
   userName: string
   dashboardUrl: string
+}
+
+/**
+ * What a template's props are built from (its `fromEvent`): the event's data, what the step read fresh
+ * for the email (the catalogue's `context`, when it reads any), the locale and its translator, and the
+ * base of every link (APP_URL unless told otherwise).
+ */
+export interface EventInput<E extends EventName> {
+  data: EventData<E>
+  context: EventContext<E>
+  locale: Locale
+  appUrl: string
+  t: EmailT
 }

@@ -1,8 +1,11 @@
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
+import { userRegisteredSamples } from '~/events/user-registered'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
 import { colors, radius, space, text } from './theme'
+import { previewProps } from './components/preview'
+import { userEmailFromEvent } from './components/user-email'
 import type { UserEmailProps } from './types'
 
 export type WelcomeFollowUpEmailProps = UserEmailProps
@@ -31,6 +34,12 @@ export function WelcomeFollowUpEmail(props: WelcomeFollowUpEmailProps) {
     </EmailLayout>
   )
 }
+
+export const fromEvent = userEmailFromEvent
+
+WelcomeFollowUpEmail.PreviewProps = previewProps(fromEvent, userRegisteredSamples['new-user-es-long-name'], 'es')
+
+export default WelcomeFollowUpEmail
 
 const styles = {
   tips: { backgroundColor: colors.highlight, borderRadius: radius.box, padding: `${space[2]} ${space[5]}`, margin: `${space[2]} 0 ${space[4]}` },

@@ -1,5 +1,8 @@
+import { userRegisteredSamples } from '~/events/user-registered'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
+import { previewProps } from './components/preview'
+import { userEmailFromEvent } from './components/user-email'
 import type { UserEmailProps } from './types'
 
 export type WelcomeEmailProps = UserEmailProps
@@ -19,3 +22,9 @@ export function WelcomeEmail(props: WelcomeEmailProps) {
     </EmailLayout>
   )
 }
+
+export const fromEvent = userEmailFromEvent
+
+WelcomeEmail.PreviewProps = previewProps(fromEvent, userRegisteredSamples['new-user-en'], 'en')
+
+export default WelcomeEmail

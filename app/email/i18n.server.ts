@@ -38,12 +38,3 @@ export function emailTranslator(locale: Locale): EmailT {
   if (!t) throw new Error(`No email strings for locale "${locale}"`)
   return t
 }
-
-/** A date (ISO string) as the recipient reads it, e.g. "10 décembre 2026". Dates are shown in UTC. */
-// Building an Intl.DateTimeFormat costs more than formatting with one: one per locale.
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>()
-export function formatEmailDate(iso: string, locale: Locale): string {
-  let format = dateFormats.get(locale)
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })))
-  return format.format(new Date(iso))
-}
