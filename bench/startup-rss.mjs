@@ -6,13 +6,20 @@
 // Prints each run and the medians, in MB. Used for docs/decisions/0010-react-email-packages.md.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { URLSearchParams } from 'node:url'
 
 const args = process.argv.slice(2)
 const runsAt = args.indexOf('--runs')
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3
 const builds = args.length ? args : ['build']
-const PORT = 4911
+// A port nobody listens on (a server left on a fixed one would answer instead of the one measured).
+const PORT = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address()
+    probe.close(() => resolve(port))
+  })
+})
 const ADMIN = { email: 'rss-admin@courrier.test', password: 'rss admin password 2026' }
 
 // `npm start` = "<VAR=value …> node <flags> server.mjs"
@@ -59,6 +66,9 @@ async function measure(buildDir) {
   child.stdout.on('data', (c) => (output += c))
   child.stderr.on('data', (c) => (output += c))
   const exited = new Promise((resolve) => child.on('exit', resolve))
+  // Interrupted (Ctrl-C, a closed pipe), the script takes its server with it.
+  const stopChild = () => child.kill('SIGTERM')
+  process.once('exit', stopChild)
   try {
     while (!output.includes('listening')) {
       if (child.exitCode !== null) throw new Error(`${buildDir}: server exited:\n${output}`)
@@ -85,6 +95,7 @@ async function measure(buildDir) {
   } finally {
     child.kill('SIGTERM')
     await exited
+    process.off('exit', stopChild)
   }
 }
 
