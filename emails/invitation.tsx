@@ -1,10 +1,11 @@
-import type { EmailT } from '~/email/i18n.server'
+import { invitationCreatedSamples } from '~/events/invitation-created'
+import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { CallToAction, Paragraph } from './components/parts'
+import { previewProps } from './components/preview'
+import type { EmailProps, EventInput } from './types'
 
-export interface InvitationEmailProps {
-  t: EmailT
-  locale: 'fr' | 'en' | 'es'
+export interface InvitationEmailProps extends EmailProps {
   inviterName: string
   organizationName: string
   acceptUrl: string
@@ -24,15 +25,23 @@ export function InvitationEmail(props: InvitationEmailProps) {
       t={t}
       locale={locale}
       previewText={previewText(props)}
+      heading={t('invitation.heading', { organization: organizationName })}
       footer={t('common.footerInvitation', { inviterName, organization: organizationName })}
     >
-      <Title>{t('invitation.heading', { organization: organizationName })}</Title>
-      <Paragraph>{t('common.greetingNoName')}</Paragraph>
       <Paragraph>{t('invitation.body', { inviterName, organization: organizationName })}</Paragraph>
       <CallToAction href={acceptUrl} label={t('invitation.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph muted>{t('invitation.expiry', { date: expiryDate })}</Paragraph>
       <Paragraph muted>{t('invitation.ignore')}</Paragraph>
-      <Signature>{t('common.signature')}</Signature>
     </EmailLayout>
   )
 }
+
+/** Props from what the step read: the invitation's organization, inviter, expiry and accept link. */
+export function fromEvent({ context, locale, appUrl, t }: EventInput<'organization/invitation.created'>): InvitationEmailProps {
+  const { inviterName, organizationName, acceptPath, expiresAt } = context
+  return { t, locale, inviterName, organizationName, acceptUrl: new URL(acceptPath, appUrl).href, expiryDate: formatEmailDate(expiresAt, locale) }
+}
+
+InvitationEmail.PreviewProps = previewProps(fromEvent, invitationCreatedSamples['invite-fr'], 'fr')
+
+export default InvitationEmail

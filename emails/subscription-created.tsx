@@ -2,13 +2,15 @@ import { Column } from '@react-email/column'
 import { Row } from '@react-email/row'
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
-import type { EmailT } from '~/email/i18n.server'
+import { subscriptionCreatedSamples } from '~/events/subscription-created'
+import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { CallToAction, Paragraph } from './components/parts'
+import { previewProps } from './components/preview'
+import { colors, fontWeight, radius, space, text } from './theme'
+import type { EmailKey, EmailProps, EventInput } from './types'
 
-export interface SubscriptionCreatedEmailProps {
-  t: EmailT
-  locale: 'fr' | 'en' | 'es'
+export interface SubscriptionCreatedEmailProps extends EmailProps {
   /** Null when Stripe did not give the customer's name. */
   customerName: string | null
   planName: string | null
@@ -35,9 +37,7 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
     [t('subscriptionCreated.referenceLabel'), subscriptionId],
   ]
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} footer={t('common.footerAccount')}>
-      <Title>{t('subscriptionCreated.heading')}</Title>
-      <Paragraph>{customerName ? t('common.greeting', { name: customerName }) : t('common.greetingNoName')}</Paragraph>
+    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('subscriptionCreated.heading')} recipientName={customerName}>
       <Paragraph>
         {planName ? t('subscriptionCreated.intro', { plan: planName }) : t('subscriptionCreated.introNoPlan')}{' '}
         {isTrial && trialEndDate ? t('subscriptionCreated.trial', { date: trialEndDate }) : t('subscriptionCreated.active')}
@@ -52,14 +52,44 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
         ))}
       </Section>
       <CallToAction href={manageUrl} label={t('subscriptionCreated.cta')} linkHelp={t('common.linkHelp')} />
-      <Signature>{t('common.signature')}</Signature>
     </EmailLayout>
   )
 }
 
+const STRIPE_STATUSES = ['trialing', 'active', 'incomplete', 'incomplete_expired', 'past_due', 'canceled', 'unpaid', 'paused'] as const
+/** The key of a Stripe status's label; a status Stripe adds later reads "unknown". */
+function statusKey(status: string): EmailKey {
+  const known = (STRIPE_STATUSES as readonly string[]).includes(status) ? status : 'unknown'
+  return `subscriptionCreated.status.${known}` as EmailKey
+}
+
+/** Props from the event: the subscription as Stripe reported it (no step reads anything more). */
+export function fromEvent({ data, locale, appUrl, t }: EventInput<'stripe/subscription.created'>): SubscriptionCreatedEmailProps {
+  return {
+    t,
+    locale,
+    customerName: data.customerName,
+    planName: data.planName,
+    statusLabel: t(statusKey(data.status)),
+    isTrial: data.status === 'trialing',
+    trialEndDate: data.trialEnd ? formatEmailDate(data.trialEnd, locale) : null,
+    subscriptionId: data.subscriptionId,
+    manageUrl: new URL('/dashboard', appUrl).href,
+  }
+}
+
+SubscriptionCreatedEmail.PreviewProps = previewProps(fromEvent, subscriptionCreatedSamples['trial-team-en'], 'en')
+
+export default SubscriptionCreatedEmail
+
 const styles = {
-  summary: { border: '1px solid #e4e4e7', borderRadius: '6px', padding: '4px 20px 12px', margin: '8px 0 16px' },
-  summaryTitle: { color: '#18181b', fontSize: '16px', fontWeight: 700, margin: '12px 0 8px' },
-  label: { color: '#71717a', fontSize: '14px', lineHeight: '24px', width: '45%', verticalAlign: 'top' },
-  value: { color: '#18181b', fontSize: '14px', lineHeight: '24px', fontWeight: 600 },
+  summary: {
+    border: `1px solid ${colors.border}`,
+    borderRadius: radius.box,
+    padding: `${space[1]} ${space[5]} ${space[3]}`,
+    margin: `${space[2]} 0 ${space[4]}`,
+  },
+  summaryTitle: { color: colors.heading, ...text.boxTitle, margin: `${space[3]} 0 ${space[2]}` },
+  label: { color: colors.subtle, ...text.table, width: '45%', verticalAlign: 'top' },
+  value: { color: colors.heading, ...text.table, fontWeight: fontWeight.semibold },
 } as const

@@ -1,10 +1,11 @@
-import type { EmailT } from '~/email/i18n.server'
+import { trialReminderSamples } from '~/events/trial-reminder'
+import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { CallToAction, Paragraph } from './components/parts'
+import { previewProps } from './components/preview'
+import type { EmailProps, EventInput } from './types'
 
-export interface TrialReminderEmailProps {
-  t: EmailT
-  locale: 'fr' | 'en' | 'es'
+export interface TrialReminderEmailProps extends EmailProps {
   ownerName: string
   organizationName: string
   /** Already formatted for the locale; null when Stripe gave no trial end. */
@@ -22,9 +23,7 @@ export const previewText = ({ t }: TrialReminderEmailProps) => t('trialReminder.
 export function TrialReminderEmail(props: TrialReminderEmailProps) {
   const { t, locale, ownerName, organizationName, trialEndDate, billingUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} footer={t('common.footerAccount')}>
-      <Title>{t('trialReminder.heading')}</Title>
-      <Paragraph>{t('common.greeting', { name: ownerName })}</Paragraph>
+    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('trialReminder.heading')} recipientName={ownerName}>
       <Paragraph>
         {trialEndDate
           ? t('trialReminder.body', { organization: organizationName, date: trialEndDate })
@@ -32,7 +31,17 @@ export function TrialReminderEmail(props: TrialReminderEmailProps) {
       </Paragraph>
       <Paragraph>{t('trialReminder.advice')}</Paragraph>
       <CallToAction href={billingUrl} label={t('trialReminder.cta')} linkHelp={t('common.linkHelp')} />
-      <Signature>{t('common.signature')}</Signature>
     </EmailLayout>
   )
 }
+
+/** Props from the event and what the step read: the owner, the organization and the trial's end. */
+export function fromEvent({ context, locale, appUrl, t }: EventInput<'trial/reminder'>): TrialReminderEmailProps {
+  const { ownerName, organizationName, trialEnd } = context
+  const trialEndDate = trialEnd ? formatEmailDate(trialEnd, locale) : null
+  return { t, locale, ownerName, organizationName, trialEndDate, billingUrl: new URL('/dashboard', appUrl).href }
+}
+
+TrialReminderEmail.PreviewProps = previewProps(fromEvent, trialReminderSamples['pro-trial'], 'en')
+
+export default TrialReminderEmail

@@ -1,15 +1,14 @@
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
-import type { EmailT } from '~/email/i18n.server'
+import { userRegisteredSamples } from '~/events/user-registered'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph, Signature, Title } from './components/parts'
+import { CallToAction, Paragraph } from './components/parts'
+import { colors, radius, space, text } from './theme'
+import { previewProps } from './components/preview'
+import { userEmailFromEvent } from './components/user-email'
+import type { UserEmailProps } from './types'
 
-export interface WelcomeFollowUpEmailProps {
-  t: EmailT
-  locale: 'fr' | 'en' | 'es'
-  userName: string
-  dashboardUrl: string
-}
+export type WelcomeFollowUpEmailProps = UserEmailProps
 
 export const subject = ({ t, userName }: WelcomeFollowUpEmailProps) => t('welcomeFollowUp.subject', { name: userName })
 export const previewText = ({ t }: WelcomeFollowUpEmailProps) => t('welcomeFollowUp.preview')
@@ -20,9 +19,7 @@ const tips = ['welcomeFollowUp.tip1', 'welcomeFollowUp.tip2', 'welcomeFollowUp.t
 export function WelcomeFollowUpEmail(props: WelcomeFollowUpEmailProps) {
   const { t, locale, userName, dashboardUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} footer={t('common.footerAccount')}>
-      <Title>{t('welcomeFollowUp.heading')}</Title>
-      <Paragraph>{t('common.greeting', { name: userName })}</Paragraph>
+    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('welcomeFollowUp.heading')} recipientName={userName}>
       <Paragraph>{t('welcomeFollowUp.intro')}</Paragraph>
       <Section style={styles.tips}>
         <Text style={styles.tipsTitle}>{t('welcomeFollowUp.tipsTitle')}</Text>
@@ -34,13 +31,18 @@ export function WelcomeFollowUpEmail(props: WelcomeFollowUpEmailProps) {
       </Section>
       <CallToAction href={dashboardUrl} label={t('welcomeFollowUp.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph>{t('welcomeFollowUp.closing')}</Paragraph>
-      <Signature>{t('common.signature')}</Signature>
     </EmailLayout>
   )
 }
 
+export const fromEvent = userEmailFromEvent
+
+WelcomeFollowUpEmail.PreviewProps = previewProps(fromEvent, userRegisteredSamples['new-user-es-long-name'], 'es')
+
+export default WelcomeFollowUpEmail
+
 const styles = {
-  tips: { backgroundColor: '#eff6ff', borderRadius: '6px', padding: '8px 20px', margin: '8px 0 16px' },
-  tipsTitle: { color: '#1e3a8a', fontSize: '16px', fontWeight: 700, margin: '12px 0 8px' },
-  tip: { color: '#27272a', fontSize: '15px', lineHeight: '24px', margin: '0 0 10px' },
+  tips: { backgroundColor: colors.highlight, borderRadius: radius.box, padding: `${space[2]} ${space[5]}`, margin: `${space[2]} 0 ${space[4]}` },
+  tipsTitle: { color: colors.highlightHeading, ...text.boxTitle, margin: `${space[3]} 0 ${space[2]}` },
+  tip: { color: colors.text, ...text.list, margin: `0 0 ${space[2.5]}` },
 } as const

@@ -1,18 +1,9 @@
 import { createInstance, type TFunction } from 'i18next'
-import { emailResources, type EmailStrings } from '#locales/emails.server'
+import type { EmailT } from '#emails/types'
+import { emailResources } from '#locales/emails.server'
 import { LOCALES, type Locale } from '~/i18n/locales'
 
 export { emailResources }
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>
-}[keyof T & string]
-
-/** Every key of `locales/en/emails.json`, as a dotted path: a typo in a template fails the typecheck. */
-export type EmailKey = Leaves<EmailStrings>
-
-/** The translation function a template receives, fixed to the recipient's locale. */
-export type EmailT = (key: EmailKey, values?: Record<string, string | number>) => string
 
 const translators = new Map<Locale, EmailT>()
 
@@ -46,13 +37,4 @@ export function emailTranslator(locale: Locale): EmailT {
   const t = translators.get(locale)
   if (!t) throw new Error(`No email strings for locale "${locale}"`)
   return t
-}
-
-/** A date (ISO string) as the recipient reads it, e.g. "10 décembre 2026". Dates are shown in UTC. */
-// Building an Intl.DateTimeFormat costs more than formatting with one: one per locale.
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>()
-export function formatEmailDate(iso: string, locale: Locale): string {
-  let format = dateFormats.get(locale)
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })))
-  return format.format(new Date(iso))
 }

@@ -3,10 +3,9 @@ import * as invitation from '#emails/invitation'
 import * as subscriptionCreated from '#emails/subscription-created'
 import * as trialReminder from '#emails/trial-reminder'
 import * as welcome from '#emails/welcome'
+import type { EventInput } from '#emails/types'
 import * as welcomeFollowUp from '#emails/welcome-follow-up'
 import type { eventCatalogue, EventContext, EventData, EventName } from '~/events'
-import type { Locale } from '~/i18n/locales'
-import { formatEmailDate, type EmailKey, type EmailT } from './i18n.server'
 
 export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation'] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
@@ -14,15 +13,8 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number]
 export type { EventContext, EventData }
 type SampleKey<E extends EventName> = Extract<keyof (typeof eventCatalogue)[E]['samples'], string>
 
-export interface PropsInput<E extends EventName> {
-  data: EventData<E>
-  /** What the step read fresh for this email (the event's `context` in the catalogue), when it reads any. */
-  context: EventContext<E>
-  locale: Locale
-  /** Base of every link in the email (APP_URL unless told otherwise). */
-  appUrl: string
-  t: EmailT
-}
+/** What a template's props are built from (declared beside the templates, `emails/types.ts`). */
+export type PropsInput<E extends EventName> = EventInput<E>
 
 export interface TemplateDefinition<E extends EventName, P, I extends TemplateId = TemplateId> {
   id: I
@@ -35,20 +27,12 @@ export interface TemplateDefinition<E extends EventName, P, I extends TemplateId
   previewText: (props: P) => string
   /** Keys of `eventCatalogue[event].samples` that show this template well. */
   samples: readonly SampleKey<E>[]
-  /** Builds the component's props from the event data, what the step read, the locale and APP_URL. */
+  /** Builds the component's props from the event data, what the step read, the locale and APP_URL: the template's `fromEvent`. */
   props: (input: PropsInput<E>) => P
 }
 
 function defineTemplate<const I extends TemplateId, const E extends EventName, P>(definition: TemplateDefinition<E, P, I>) {
   return definition
-}
-
-const link = (path: string, appUrl: string) => new URL(path, appUrl).href
-
-const STRIPE_STATUSES = ['trialing', 'active', 'incomplete', 'incomplete_expired', 'past_due', 'canceled', 'unpaid', 'paused'] as const
-function statusKey(status: string): EmailKey {
-  const known = (STRIPE_STATUSES as readonly string[]).includes(status) ? status : 'unknown'
-  return `subscriptionCreated.status.${known}` as EmailKey
 }
 
 /**
@@ -64,7 +48,7 @@ export const templates = {
     subject: welcome.subject,
     previewText: welcome.previewText,
     samples: ['new-user-fr', 'new-user-en', 'new-user-es-long-name'],
-    props: ({ context, locale, appUrl, t }) => ({ t, locale, userName: context.userName, dashboardUrl: link('/dashboard', appUrl) }),
+    props: welcome.fromEvent,
   }),
   'welcome-follow-up': defineTemplate({
     id: 'welcome-follow-up',
@@ -74,7 +58,7 @@ export const templates = {
     subject: welcomeFollowUp.subject,
     previewText: welcomeFollowUp.previewText,
     samples: ['new-user-fr', 'new-user-en', 'new-user-es-long-name'],
-    props: ({ context, locale, appUrl, t }) => ({ t, locale, userName: context.userName, dashboardUrl: link('/dashboard', appUrl) }),
+    props: welcomeFollowUp.fromEvent,
   }),
   'subscription-created': defineTemplate({
     id: 'subscription-created',
@@ -84,17 +68,7 @@ export const templates = {
     subject: subscriptionCreated.subject,
     previewText: subscriptionCreated.previewText,
     samples: ['trial-pro-fr', 'trial-team-en', 'active-no-trial-es'],
-    props: ({ data, locale, appUrl, t }) => ({
-      t,
-      locale,
-      customerName: data.customerName,
-      planName: data.planName,
-      statusLabel: t(statusKey(data.status)),
-      isTrial: data.status === 'trialing',
-      trialEndDate: data.trialEnd ? formatEmailDate(data.trialEnd, locale) : null,
-      subscriptionId: data.subscriptionId,
-      manageUrl: link('/dashboard', appUrl),
-    }),
+    props: subscriptionCreated.fromEvent,
   }),
   'trial-reminder': defineTemplate({
     id: 'trial-reminder',
@@ -104,14 +78,7 @@ export const templates = {
     subject: trialReminder.subject,
     previewText: trialReminder.previewText,
     samples: ['pro-trial'],
-    props: ({ locale, appUrl, t, context }) => ({
-      t,
-      locale,
-      ownerName: context.ownerName,
-      organizationName: context.organizationName,
-      trialEndDate: context.trialEnd ? formatEmailDate(context.trialEnd, locale) : null,
-      billingUrl: link('/dashboard', appUrl),
-    }),
+    props: trialReminder.fromEvent,
   }),
   invitation: defineTemplate({
     id: 'invitation',
@@ -121,14 +88,7 @@ export const templates = {
     subject: invitation.subject,
     previewText: invitation.previewText,
     samples: ['invite-fr', 'invite-es-long-org'],
-    props: ({ context, locale, appUrl, t }) => ({
-      t,
-      locale,
-      inviterName: context.inviterName,
-      organizationName: context.organizationName,
-      acceptUrl: link(context.acceptPath, appUrl),
-      expiryDate: formatEmailDate(context.expiresAt, locale),
-    }),
+    props: invitation.fromEvent,
   }),
 }
 

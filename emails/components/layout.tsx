@@ -7,22 +7,27 @@ import { Preview } from '@react-email/preview'
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
 import type { ReactNode } from 'react'
-import type { EmailT } from '~/email/i18n.server'
+import { colors, contentWidth, fontFamily, radius, space, text } from '../theme'
+import type { EmailProps } from '../types'
+import { Paragraph, Signature, Title } from './parts'
 
-export interface EmailLayoutProps {
-  t: EmailT
-  locale: 'fr' | 'en' | 'es'
+export interface EmailLayoutProps extends EmailProps {
   previewText: string
-  /** Why the recipient gets this email; account emails and invitations say it differently. */
-  footer: string
+  /** The email's title, its first line. */
+  heading: string
+  /** Who the greeting names; without one (an invitation, a customer Stripe gave no name for) it greets without a name. */
+  recipientName?: string | null
+  /** Why the recipient gets this email: the account footer unless told otherwise (an invitation says it differently). */
+  footer?: string
   children: ReactNode
 }
 
 /**
- * The frame every Courrier email shares. Inline styles and tables only (what React Email emits):
- * no web fonts, flexbox or CSS variables, which Outlook and Gmail drop.
+ * The frame every Courrier email shares: brand, title, greeting, the template's content, signature,
+ * footer. Inline styles and tables only (what React Email emits): no web fonts, flexbox or CSS
+ * variables, which Outlook and Gmail drop.
  */
-export function EmailLayout({ t, locale, previewText, footer, children }: EmailLayoutProps) {
+export function EmailLayout({ t, locale, previewText, heading, recipientName, footer, children }: EmailLayoutProps) {
   return (
     <Html lang={locale} dir="ltr">
       <Head>
@@ -35,23 +40,32 @@ export function EmailLayout({ t, locale, previewText, footer, children }: EmailL
           <Section style={styles.header}>
             <Text style={styles.brand}>{t('common.brand')}</Text>
           </Section>
-          <Section style={styles.content}>{children}</Section>
+          <Section style={styles.content}>
+            <Title>{heading}</Title>
+            <Paragraph>{recipientName ? t('common.greeting', { name: recipientName }) : t('common.greetingNoName')}</Paragraph>
+            {children}
+            <Signature>{t('common.signature')}</Signature>
+          </Section>
           <Hr style={styles.hr} />
-          <Text style={styles.footer}>{footer}</Text>
+          <Text style={styles.footer}>{footer ?? t('common.footerAccount')}</Text>
         </Container>
       </Body>
     </Html>
   )
 }
 
-const font = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
-
 const styles = {
-  body: { backgroundColor: '#f4f4f5', fontFamily: font, margin: 0, padding: '24px 0' },
-  container: { backgroundColor: '#ffffff', borderRadius: '8px', maxWidth: '560px', margin: '0 auto', padding: '32px 40px' },
-  header: { paddingBottom: '8px' },
-  brand: { color: '#1d4ed8', fontSize: '20px', fontWeight: 700, letterSpacing: '0.5px', margin: 0 },
-  content: { color: '#18181b' },
-  hr: { borderColor: '#e4e4e7', margin: '32px 0 16px' },
-  footer: { color: '#71717a', fontSize: '12px', lineHeight: '18px', margin: 0 },
+  body: { backgroundColor: colors.canvas, fontFamily, margin: 0, padding: `${space[6]} 0` },
+  container: {
+    backgroundColor: colors.surface,
+    borderRadius: radius.card,
+    maxWidth: contentWidth,
+    margin: '0 auto',
+    padding: `${space[8]} ${space[10]}`,
+  },
+  header: { paddingBottom: space[2] },
+  brand: { color: colors.brand, ...text.brand, margin: 0 },
+  content: { color: colors.heading },
+  hr: { borderColor: colors.border, margin: `${space[8]} 0 ${space[4]}` },
+  footer: { color: colors.subtle, ...text.footer, margin: 0 },
 } as const

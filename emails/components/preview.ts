@@ -1,0 +1,22 @@
+import { emailTranslator } from '~/email/i18n.server'
+import type { EventName } from '~/events'
+import type { EventInput, Locale } from '../types'
+
+/** Where preview links point: the development server. */
+const PREVIEW_APP_URL = 'http://localhost:5173'
+
+/**
+ * A template's `PreviewProps`, so that the React Email CLI (`email dev`) can open it on its own: its
+ * `fromEvent` (what a real run uses) applied to one of its event's catalogue samples, in a locale, with
+ * the app's email translator (no second i18next set-up). Imports nothing that imports the templates
+ * (`app/email/registry.server.ts` does).
+ */
+export function previewProps<E extends EventName, P>(
+  fromEvent: (input: EventInput<E>) => P,
+  // A catalogue sample: events whose steps read nothing have no `context` (see app/events/samples.ts).
+  sample: { data: EventInput<E>['data']; context?: EventInput<E>['context'] },
+  locale: Locale,
+): P {
+  const context = sample.context as EventInput<E>['context']
+  return fromEvent({ data: sample.data, context, locale, appUrl: PREVIEW_APP_URL, t: emailTranslator(locale) })
+}
