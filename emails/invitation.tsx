@@ -16,6 +16,8 @@ export interface InvitationEmailProps extends EmailProps {
 export const subject = ({ t, inviterName, organizationName }: InvitationEmailProps) =>
   t('invitation.subject', { inviterName, organization: organizationName })
 export const previewText = ({ t }: InvitationEmailProps) => t('invitation.preview')
+/** One line for people browsing templates (the studio). */
+export const description = 'Invites someone to an organization; the accept link is derived from the invitation id.'
 
 /** Sent to someone an organization's owner invited; the recipient may have no account yet. */
 export function InvitationEmail(props: InvitationEmailProps) {

@@ -26,6 +26,8 @@ export interface SubscriptionCreatedEmailProps extends EmailProps {
 export const subject = ({ t, planName }: SubscriptionCreatedEmailProps) =>
   planName ? t('subscriptionCreated.subject', { plan: planName }) : t('subscriptionCreated.subjectNoPlan')
 export const previewText = ({ t }: SubscriptionCreatedEmailProps) => t('subscriptionCreated.preview')
+/** One line for people browsing templates (the studio). */
+export const description = 'Confirms a new Stripe subscription, with its trial end when there is one.'
 
 /** Confirmation sent when Stripe reports a new subscription (with or without a trial). */
 export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {

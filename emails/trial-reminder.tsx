@@ -18,6 +18,8 @@ export const subject = ({ t, organizationName, trialEndDate }: TrialReminderEmai
     ? t('trialReminder.subject', { organization: organizationName, date: trialEndDate })
     : t('trialReminder.subjectNoDate', { organization: organizationName })
 export const previewText = ({ t }: TrialReminderEmailProps) => t('trialReminder.preview')
+/** One line for people browsing templates (the studio). */
+export const description = "Reminds an organization's owner that the trial ends soon; skipped when no longer trialing."
 
 /** Sent to an organization's owner while its subscription is still trialing. */
 export function TrialReminderEmail(props: TrialReminderEmailProps) {

@@ -12,6 +12,8 @@ export type WelcomeFollowUpEmailProps = UserEmailProps
 
 export const subject = ({ t, userName }: WelcomeFollowUpEmailProps) => t('welcomeFollowUp.subject', { name: userName })
 export const previewText = ({ t }: WelcomeFollowUpEmailProps) => t('welcomeFollowUp.preview')
+/** One line for people browsing templates (the studio). */
+export const description = '24 hours after signup: how it is going, tips to get started, a way back to the dashboard.'
 
 const tips = ['welcomeFollowUp.tip1', 'welcomeFollowUp.tip2', 'welcomeFollowUp.tip3'] as const
 

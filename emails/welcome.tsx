@@ -9,6 +9,8 @@ export type WelcomeEmailProps = UserEmailProps
 
 export const subject = ({ t, userName }: WelcomeEmailProps) => t('welcome.subject', { name: userName })
 export const previewText = ({ t }: WelcomeEmailProps) => t('welcome.preview')
+/** One line for people browsing templates (the studio). */
+export const description = 'Sent as soon as a user signs up.'
 
 /** Sent as soon as a user signs up: what Courrier does for them and the way to their dashboard. */
 export function WelcomeEmail(props: WelcomeEmailProps) {

@@ -31,65 +31,36 @@ export interface TemplateDefinition<E extends EventName, P, I extends TemplateId
   props: (input: PropsInput<E>) => P
 }
 
-function defineTemplate<const I extends TemplateId, const E extends EventName, P>(definition: TemplateDefinition<E, P, I>) {
-  return definition
+/** A template module (one file in `emails/`): its component, subject, preview text, description and props builder. */
+type TemplateModule<E extends EventName, P> = {
+  default: (props: P) => ReactElement
+  subject: (props: P) => string
+  previewText: (props: P) => string
+  description: string
+  fromEvent: (input: PropsInput<E>) => P
+}
+
+function defineTemplate<const I extends TemplateId, const E extends EventName, P>(
+  id: I,
+  event: E,
+  module: TemplateModule<E, P>,
+  samples: readonly SampleKey<E>[],
+): TemplateDefinition<E, P, I> {
+  const { default: component, subject, previewText, description, fromEvent: props } = module
+  return { id, event, description, component, subject, previewText, samples, props }
 }
 
 /**
- * Every email Courrier sends. Functions send through `sendEmail` and the studio previews through
+ * Every email Courrier sends: its id, the event it is built from, its template module and the catalogue
+ * samples that show it well. Functions send through `sendEmail` and the studio previews through
  * `renderEmail`; both read this table, so a preview is exactly what a real run sends.
  */
 export const templates = {
-  welcome: defineTemplate({
-    id: 'welcome',
-    event: 'user/registered',
-    description: 'Sent as soon as a user signs up.',
-    component: welcome.WelcomeEmail,
-    subject: welcome.subject,
-    previewText: welcome.previewText,
-    samples: ['new-user-fr', 'new-user-en', 'new-user-es-long-name'],
-    props: welcome.fromEvent,
-  }),
-  'welcome-follow-up': defineTemplate({
-    id: 'welcome-follow-up',
-    event: 'user/registered',
-    description: '24 hours after signup: how it is going, tips to get started, a way back to the dashboard.',
-    component: welcomeFollowUp.WelcomeFollowUpEmail,
-    subject: welcomeFollowUp.subject,
-    previewText: welcomeFollowUp.previewText,
-    samples: ['new-user-fr', 'new-user-en', 'new-user-es-long-name'],
-    props: welcomeFollowUp.fromEvent,
-  }),
-  'subscription-created': defineTemplate({
-    id: 'subscription-created',
-    event: 'stripe/subscription.created',
-    description: 'Confirms a new Stripe subscription, with its trial end when there is one.',
-    component: subscriptionCreated.SubscriptionCreatedEmail,
-    subject: subscriptionCreated.subject,
-    previewText: subscriptionCreated.previewText,
-    samples: ['trial-pro-fr', 'trial-team-en', 'active-no-trial-es'],
-    props: subscriptionCreated.fromEvent,
-  }),
-  'trial-reminder': defineTemplate({
-    id: 'trial-reminder',
-    event: 'trial/reminder',
-    description: "Reminds an organization's owner that the trial ends soon; skipped when no longer trialing.",
-    component: trialReminder.TrialReminderEmail,
-    subject: trialReminder.subject,
-    previewText: trialReminder.previewText,
-    samples: ['pro-trial'],
-    props: trialReminder.fromEvent,
-  }),
-  invitation: defineTemplate({
-    id: 'invitation',
-    event: 'organization/invitation.created',
-    description: 'Invites someone to an organization; the accept link is derived from the invitation id.',
-    component: invitation.InvitationEmail,
-    subject: invitation.subject,
-    previewText: invitation.previewText,
-    samples: ['invite-fr', 'invite-es-long-org'],
-    props: invitation.fromEvent,
-  }),
+  welcome: defineTemplate('welcome', 'user/registered', welcome, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
+  'welcome-follow-up': defineTemplate('welcome-follow-up', 'user/registered', welcomeFollowUp, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
+  'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, ['trial-pro-fr', 'trial-team-en', 'active-no-trial-es']),
+  'trial-reminder': defineTemplate('trial-reminder', 'trial/reminder', trialReminder, ['pro-trial']),
+  invitation: defineTemplate('invitation', 'organization/invitation.created', invitation, ['invite-fr', 'invite-es-long-org']),
 }
 
 // Every id has its entry, under its own name (checked here rather than with `satisfies`, which would

@@ -1,5 +1,6 @@
 import { eventType } from 'inngest'
 import { z } from 'zod'
+import { IdSchema, OrganizationNameSchema } from './ids'
 import { PersonNameSchema } from './person-name'
 import { defineSamples } from './samples'
 
@@ -8,24 +9,19 @@ import { defineSamples } from './samples'
  * invitation (address, language, expiry, who invited) when it sends, so a revoked invitation sends
  * nothing. The link's token is in no event (events carry no secrets): the step derives it.
  */
-export const InvitationCreatedSchema = z.object({
-  invitationId: z.string().min(1),
-  organizationId: z.string().min(1),
-})
-export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>
+export const InvitationCreatedSchema = z.object({ invitationId: IdSchema, organizationId: IdSchema })
 
 export const invitationCreated = eventType('organization/invitation.created', { schema: InvitationCreatedSchema })
 
 /** What the step reads and derives when it sends the invitation. */
 export const InvitationContextSchema = z.object({
-  organizationName: z.string().min(1).max(200),
+  organizationName: OrganizationNameSchema,
   inviterName: PersonNameSchema,
   /** ISO date-time. */
   expiresAt: z.iso.datetime(),
   /** The accept link's path (`/invitations/:id/:token`), derived from the invitation id in the step. */
   acceptPath: z.string().startsWith('/invitations/').max(300),
 })
-export type InvitationContext = z.infer<typeof InvitationContextSchema>
 
 export const invitationCreatedSamples = defineSamples(
   { data: InvitationCreatedSchema, context: InvitationContextSchema },

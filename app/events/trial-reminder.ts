@@ -1,25 +1,21 @@
 import { eventType } from 'inngest'
 import { z } from 'zod'
+import { IdSchema, OrganizationNameSchema } from './ids'
 import { PersonNameSchema } from './person-name'
 import { defineSamples } from './samples'
 
 /** Scheduled 7 days after a subscription is created; the function checks it is still trialing. */
-export const TrialReminderSchema = z.object({
-  organizationId: z.string().min(1),
-  subscriptionId: z.string().min(1),
-})
-export type TrialReminder = z.infer<typeof TrialReminderSchema>
+export const TrialReminderSchema = z.object({ organizationId: IdSchema, subscriptionId: IdSchema })
 
 export const trialReminder = eventType('trial/reminder', { schema: TrialReminderSchema })
 
 /** What the reminder's step reads when it sends: the owner, the organization and the trial end. */
 export const TrialReminderContextSchema = z.object({
   ownerName: PersonNameSchema,
-  organizationName: z.string().min(1).max(200),
+  organizationName: OrganizationNameSchema,
   /** ISO date-time, or null when Stripe gave no trial end. */
   trialEnd: z.iso.datetime().nullable(),
 })
-export type TrialReminderContext = z.infer<typeof TrialReminderContextSchema>
 
 export const trialReminderSamples = defineSamples(
   { data: TrialReminderSchema, context: TrialReminderContextSchema },

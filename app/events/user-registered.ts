@@ -1,5 +1,6 @@
 import { eventType } from 'inngest'
 import { z } from 'zod'
+import { IdSchema } from './ids'
 import { PersonNameSchema } from './person-name'
 import { defineSamples } from './samples'
 
@@ -7,9 +8,7 @@ import { defineSamples } from './samples'
  * A user signed up. The event carries the id only: the steps that email them read their name, address
  * and language when they send (docs/decisions/0011-events-carry-ids.md).
  */
-export const UserRegisteredSchema = z.object({
-  userId: z.string().min(1),
-})
+export const UserRegisteredSchema = z.object({ userId: IdSchema })
 export type UserRegistered = z.infer<typeof UserRegisteredSchema>
 
 export const userRegistered = eventType('user/registered', { schema: UserRegisteredSchema })
@@ -18,7 +17,6 @@ export const userRegistered = eventType('user/registered', { schema: UserRegiste
 export const UserContextSchema = z.object({
   userName: PersonNameSchema,
 })
-export type UserContext = z.infer<typeof UserContextSchema>
 
 export const userRegisteredSamples = defineSamples(
   { data: UserRegisteredSchema, context: UserContextSchema },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/admin._index'
+import { titleMeta } from '~/components/title-meta'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { ActivityQuerySchema, listFailures, listOutbox, outboxCounts } from '~/studio/activity.server'
@@ -20,7 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+export const meta: Route.MetaFunction = titleMeta
 
 export default function StudioOverview({ loaderData: { status, counts, events, failures } }: Route.ComponentProps) {
   const { t } = useTranslation()

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useFetcher, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/admin.emails.$template'
+import { titleMeta } from '~/components/title-meta'
 import type { FormErrors } from '~/http/parse-form.server'
 import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
 import { isProduction } from '~/env.server'
@@ -47,7 +48,7 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
   return intent === 'send-test' || intent === 'emit' ? false : defaultShouldRevalidate
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+export const meta: Route.MetaFunction = titleMeta
 
 type FormRejection = { errors?: FormErrors }
 

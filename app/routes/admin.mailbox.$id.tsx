@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/admin.mailbox.$id'
+import { titleMeta } from '~/components/title-meta'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getMailboxMessage } from '~/studio/mailbox-view.server'
 import { DateTime } from '~/studio/ui/date-time'
@@ -14,7 +15,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { title: message.subject, message: rest }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+export const meta: Route.MetaFunction = titleMeta
 
 const TABS = ['html', 'text', 'headers'] as const
 

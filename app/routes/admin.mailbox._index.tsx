@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/admin.mailbox._index'
+import { titleMeta } from '~/components/title-meta'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { LOCALES } from '~/i18n/locales'
 import { listMailbox, mailboxTemplates, parseMailboxQuery } from '~/studio/mailbox-view.server'
 import { DataTable } from '~/studio/ui/data-table'
 import { DateTime } from '~/studio/ui/date-time'
+
+export const meta: Route.MetaFunction = titleMeta
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
@@ -23,8 +26,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     templates: mailboxTemplates(),
   }
 }
-
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
 
 export default function Mailbox({ loaderData: { query, messages, nextHref, templates } }: Route.ComponentProps) {
   const { t } = useTranslation()

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/admin.team'
+import { titleMeta } from '~/components/title-meta'
 import { formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.server'
 import { listStudioTeam, requireAdmin, setMarketerRole } from '~/auth/roles.server'
 import type { FormErrors } from '~/http/parse-form.server'
@@ -15,7 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { title: getInstance(context).t('studio.team.title'), team: listStudioTeam(), me: admin.id }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+export const meta: Route.MetaFunction = titleMeta
 
 export async function action({ request }: Route.ActionArgs) {
   await requireAdmin(request)

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, redirect } from 'react-router'
 import type { Route } from './+types/dashboard'
+import { titleMeta } from '~/components/title-meta'
 import { checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
 import { requireUser } from '~/auth/session.server'
 import { parseForm } from '~/http/parse-form.server'
@@ -26,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { title: getInstance(context).t('dashboard.title'), user: { id: user.id, name: user.name, email: user.email }, organizations }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+export const meta: Route.MetaFunction = titleMeta
 
 const INVITE_ERRORS = {
   notOwner: [403, { form: 'invitations.errors.notOwner' }],

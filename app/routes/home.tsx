@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Route } from './+types/home'
+import { titleMeta } from '~/components/title-meta'
 import { getInstance } from '~/i18n/i18next.server'
 
 export function loader({ context }: Route.LoaderArgs) {
   return { title: getInstance(context).t('app.name') }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+export const meta: Route.MetaFunction = titleMeta
 
 export default function Home() {
   const { t } = useTranslation()

@@ -54,6 +54,14 @@ const counts = () => ({
   memberships: db.select().from(memberships).all().length,
 })
 
+/** Accepting this link is refused with this status and message, and nothing is written. */
+async function expectAcceptRefused(link: Parameters<typeof accept>[0], cookie: string, status: number, key: string) {
+  const before = counts()
+  const res = unwrap(await accept(link, cookie))
+  expect([res.status, res.body.errors.form]).toEqual([status, key])
+  expect(counts()).toEqual(before)
+}
+
 describe('inviting from the dashboard', () => {
   test('an owner invites by email: the invitation and its event are written together, with no token in the event', async () => {
     const { owner, organization } = await organizationWithOwner()
@@ -180,10 +188,7 @@ describe('the invitation link', () => {
     // Accepted once: the link now says so, and a second accept changes nothing.
     const again = await openLink(link, invitee.cookie)
     expect([again.status, again.body.state]).toEqual([410, 'accepted'])
-    const before = counts()
-    const second = unwrap(await accept(link, invitee.cookie))
-    expect([second.status, second.body.errors.form]).toEqual([410, 'invitations.errors.accepted'])
-    expect(counts()).toEqual(before)
+    await expectAcceptRefused(link, invitee.cookie, 410, 'invitations.errors.accepted')
   })
 
   test('two accepts racing: one joins, the other is told it was used', async () => {
@@ -203,10 +208,7 @@ describe('the invitation link', () => {
     const page = await openLink(link)
     expect([page.status, page.body.state]).toEqual([410, 'expired'])
     const invitee = await signedIn(email)
-    const before = counts()
-    const res = unwrap(await accept(link, invitee.cookie))
-    expect([res.status, res.body.errors.form]).toEqual([410, 'invitations.errors.expired'])
-    expect(counts()).toEqual(before)
+    await expectAcceptRefused(link, invitee.cookie, 410, 'invitations.errors.expired')
     // An expired invitation does not block a new one.
     expect((await invite(owner.cookie, { organizationId: organization.id, email })).status).toBe(200)
   })
@@ -233,10 +235,7 @@ describe('the invitation link', () => {
     const other = await signedIn(unique('other'))
     const page = await openLink(link, other.cookie)
     expect([page.status, page.body.state]).toEqual([403, 'wrongAccount'])
-    const before = counts()
-    const res = unwrap(await accept(link, other.cookie))
-    expect([res.status, res.body.errors.form]).toEqual([403, 'invitations.errors.wrongAccount'])
-    expect(counts()).toEqual(before)
+    await expectAcceptRefused(link, other.cookie, 403, 'invitations.errors.wrongAccount')
   })
 
   test.each([
@@ -251,10 +250,7 @@ describe('the invitation link', () => {
     const page = await openLink(link)
     expect([page.status, page.body.state]).toEqual([404, 'invalid'])
     const invitee = await signedIn(email)
-    const before = counts()
-    const res = unwrap(await accept(link, invitee.cookie))
-    expect([res.status, res.body.errors.form]).toEqual([404, 'invitations.errors.invalid'])
-    expect(counts()).toEqual(before)
+    await expectAcceptRefused(link, invitee.cookie, 404, 'invitations.errors.invalid')
   })
 
   test('accepting from another site is refused', async () => {

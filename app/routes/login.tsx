@@ -1,25 +1,22 @@
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import { redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/login'
+import { titleMeta } from '~/components/title-meta'
 import { formAction, forwardActionHeaders, rejectForm } from '~/auth/form-guards.server'
 import { verifyLogin } from '~/auth/login.server'
 import { LoginSchema } from '~/auth/schemas'
 import { safeRedirect } from '~/auth/safe-redirect'
-import { createUserSessionCookie, getUserId } from '~/auth/session.server'
-import { Field, FormError, useClearedOnAnswer } from '~/components/field'
-import { Honeypot } from '~/components/honeypot'
+import { guestPageLoader } from '~/auth/guest-page.server'
+import { createUserSessionCookie } from '~/auth/session.server'
+import { Field, useClearedOnAnswer } from '~/components/field'
+import { GuestForm } from '~/components/guest-form'
 import { submittedForm } from '~/http/parse-form.server'
-import { getInstance, localeCookie } from '~/i18n/i18next.server'
+import { localeCookie } from '~/i18n/i18next.server'
 
-export const headers = forwardActionHeaders
+export const loader = guestPageLoader('login.title')
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  if (await getUserId(request)) throw redirect('/dashboard')
-  return { title: getInstance(context).t('login.title') }
-}
-
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+export const meta: Route.MetaFunction = titleMeta
 
 export async function action({ request, context }: Route.ActionArgs) {
   return formAction(request, async () => {
@@ -40,26 +37,16 @@ const constraints = getZodConstraint(LoginSchema)
 export default function Login({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const [searchParams] = useSearchParams()
-  const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors ?? {}
   const passwordRef = useClearedOnAnswer(actionData)
-  const values = actionData?.values ?? {}
   return (
-    <section className="card">
-      <h1>{t('login.title')}</h1>
-      <Form method="post" noValidate>
-        <FormError error={errors.form} />
-        <Honeypot />
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field name="email" type="email" label={t('login.email')} defaultValue={values.email} error={errors.email} autoComplete="email" constraint={constraints.email} />
-        <Field name="password" inputRef={passwordRef} type="password" label={t('login.password')} error={errors.password} autoComplete="current-password" constraint={constraints.password} />
-        <button type="submit" disabled={submitting}>
-          {t('login.submit')}
-        </button>
-      </Form>
-      <p>
-        {t('login.noAccount')} <Link to="/signup">{t('nav.signup')}</Link>
-      </p>
-    </section>
+    <GuestForm page="login" formError={errors.form}>
+      <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+      <Field name="email" type="email" label={t('login.email')} defaultValue={actionData?.values.email} error={errors.email} autoComplete="email" constraint={constraints.email} />
+      <Field name="password" inputRef={passwordRef} type="password" label={t('login.password')} error={errors.password} autoComplete="current-password" constraint={constraints.password} />
+    </GuestForm>
   )
 }
+
+// Sends a refusal's own headers (Retry-After, Connection: close) with the page.
+export const headers = forwardActionHeaders

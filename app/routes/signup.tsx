@@ -1,24 +1,21 @@
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, redirect, useNavigation } from 'react-router'
+import { redirect } from 'react-router'
 import type { Route } from './+types/signup'
+import { titleMeta } from '~/components/title-meta'
 import { formAction, forwardActionHeaders, rejectForm } from '~/auth/form-guards.server'
 import { LIMITS, SignupSchema } from '~/auth/schemas'
-import { createUserSessionCookie, getUserId } from '~/auth/session.server'
+import { guestPageLoader } from '~/auth/guest-page.server'
+import { createUserSessionCookie } from '~/auth/session.server'
 import { signup } from '~/auth/signup.server'
-import { Field, FormError, useClearedOnAnswer } from '~/components/field'
-import { Honeypot } from '~/components/honeypot'
+import { Field, useClearedOnAnswer } from '~/components/field'
+import { GuestForm } from '~/components/guest-form'
 import { submittedForm } from '~/http/parse-form.server'
-import { getInstance, getLocale } from '~/i18n/i18next.server'
+import { getLocale } from '~/i18n/i18next.server'
 
-export const headers = forwardActionHeaders
+export const loader = guestPageLoader('signup.title')
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  if (await getUserId(request)) throw redirect('/dashboard')
-  return { title: getInstance(context).t('signup.title') }
-}
-
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title ?? 'Courrier' }]
+export const meta: Route.MetaFunction = titleMeta
 
 export async function action({ request, context }: Route.ActionArgs) {
   return formAction(request, async () => {
@@ -35,35 +32,26 @@ const constraints = getZodConstraint(SignupSchema)
 
 export default function Signup({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
-  const submitting = useNavigation().state === 'submitting'
   const errors = actionData?.errors ?? {}
   const passwordRef = useClearedOnAnswer(actionData)
   const values = actionData?.values ?? {}
   return (
-    <section className="card">
-      <h1>{t('signup.title')}</h1>
-      <Form method="post" noValidate>
-        <FormError error={errors.form} />
-        <Honeypot />
-        <Field name="name" label={t('signup.name')} defaultValue={values.name} error={errors.name} autoComplete="name" constraint={constraints.name} />
-        <Field name="email" type="email" label={t('signup.email')} defaultValue={values.email} error={errors.email} autoComplete="email" constraint={constraints.email} />
-        <Field
-          name="password"
-          inputRef={passwordRef}
-          type="password"
-          label={t('signup.password')}
-          hint={t('signup.passwordHint', LIMITS)}
-          error={errors.password}
-          autoComplete="new-password"
-          constraint={constraints.password}
-        />
-        <button type="submit" disabled={submitting}>
-          {t('signup.submit')}
-        </button>
-      </Form>
-      <p>
-        {t('signup.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
-      </p>
-    </section>
+    <GuestForm page="signup" formError={errors.form}>
+      <Field name="name" label={t('signup.name')} defaultValue={values.name} error={errors.name} autoComplete="name" constraint={constraints.name} />
+      <Field name="email" type="email" label={t('signup.email')} defaultValue={values.email} error={errors.email} autoComplete="email" constraint={constraints.email} />
+      <Field
+        name="password"
+        inputRef={passwordRef}
+        type="password"
+        label={t('signup.password')}
+        hint={t('signup.passwordHint', LIMITS)}
+        error={errors.password}
+        autoComplete="new-password"
+        constraint={constraints.password}
+      />
+    </GuestForm>
   )
 }
+
+// Sends a refusal's own headers (Retry-After, Connection: close) with the page.
+export const headers = forwardActionHeaders

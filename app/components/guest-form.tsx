@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useNavigation } from 'react-router'
+import type { UiKey } from '~/i18n/keys'
+import { FormError } from './field'
+import { Honeypot } from './honeypot'
+
+// Each public form's title and submit label (`<page>.title`, `<page>.submit`), and the way to the other one.
+const PAGES = {
+  signup: { question: 'signup.haveAccount', to: '/login', link: 'nav.login' },
+  login: { question: 'login.noAccount', to: '/signup', link: 'nav.signup' },
+} as const
+
+type GuestFormProps = {
+  page: keyof typeof PAGES
+  /** The form-level refusal (rate limit, wrong credentials, cross-site post…), if any. */
+  formError?: UiKey
+  children: ReactNode
+}
+
+/** A card holding one public form (signup, login): its title, the honeypot, the fields, one submit button. */
+export function GuestForm({ page, formError, children }: GuestFormProps) {
+  const { t } = useTranslation()
+  const submitting = useNavigation().state === 'submitting'
+  const other = PAGES[page]
+  return (
+    <section className="card">
+      <h1>{t(`${page}.title`)}</h1>
+      <Form method="post" noValidate>
+        <FormError error={formError} />
+        <Honeypot />
+        {children}
+        <button type="submit" disabled={submitting}>
+          {t(`${page}.submit`)}
+        </button>
+      </Form>
+      <p>
+        {t(other.question)} <Link to={other.to}>{t(other.link)}</Link>
+      </p>
+    </section>
+  )
+}
