@@ -1,7 +1,7 @@
 // The Resend path with the real `resend` SDK, pointed (RESEND_BASE_URL) at a loopback double of its API.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { eventCatalogue } from '~/events'
-import { startResendDouble } from './resend-api-double'
+import { startResendDouble } from '../../test/mocks/resend-api'
 import type { sendEmail as SendEmail } from './send.server'
 
 let resend: Awaited<ReturnType<typeof startResendDouble>>
@@ -109,9 +109,9 @@ describe('sendEmail through Resend', () => {
 })
 
 async function runWelcome(eventId: string, email: string) {
-  const { runFunction } = await import('../../e2e/support/inngest-executor')
+  const { runFunction } = await import('../../test/mocks/inngest-executor')
   const { action } = await import('~/routes/api.inngest')
-  const { createUser } = await import('~/inngest/test-fixtures')
+  const { createUser } = await import('../../test/db-utils')
   const call = async (url: string, init: RequestInit) =>
     (await action({ request: new Request(url, { ...init, headers: { ...(init.headers as Record<string, string>), Host: 'localhost:5173' } }), params: {}, context: {} } as never)) as Response
   const user = createUser({ email, language: 'en' })

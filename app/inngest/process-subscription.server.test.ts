@@ -1,8 +1,8 @@
 import { InngestTestEngine } from '@inngest/test'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeEach, describe, expect, test } from 'vitest'
-import { startInngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
-import { startStripeApiDouble } from '../../test/stripe-api-double'
+import { startInngestEventApi } from '../../test/mocks/inngest-event-api.mjs'
+import { startStripeApiDouble } from '../../test/mocks/stripe-api'
 
 // The real Stripe SDK talks to a loopback double, and step.sendEvent to a loopback Inngest event API.
 const stripeApi = await startStripeApiDouble()

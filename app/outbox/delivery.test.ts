@@ -2,7 +2,7 @@
 // the real relay, and a loopback stand-in for the event API on a port where nothing listened before.
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startInngestEventApi, type InngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
+import { startInngestEventApi, type InngestEventApi } from '../../test/mocks/inngest-event-api.mjs'
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -1,12 +1,12 @@
 // /api/inngest at the protocol level: what Inngest's dev server sees when it syncs the app, and a run
-// driven over the SDK's call protocol (e2e/support/inngest-executor.ts, a test double of the executor).
+// driven over the SDK's call protocol (test/mocks/inngest-executor.ts, a test double of the executor).
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '~/db/client.server'
 import { functionFailures, mailboxMessages, sessions } from '~/db/schema'
 import { functions } from '~/inngest/functions.server'
-import { createUser } from '~/inngest/test-fixtures'
-import { runFunction } from '../../e2e/support/inngest-executor'
+import { createUser } from '../../test/db-utils'
+import { runFunction } from '../../test/mocks/inngest-executor'
 import { action, loader } from './api.inngest'
 
 const endpoint = 'http://localhost:5173/api/inngest'
