@@ -1,0 +1,1 @@
+export * from '../../test/mocks/inngest-event-api.mjs'
