@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { LOCALES, type Locale } from '~/env.server'
 import { eventCatalogue } from '~/events'
+import { invitationAcceptUrl } from '~/organizations/invitation-token.server'
 import { emailResources } from './i18n.server'
 import { TEMPLATE_IDS, templates, type TemplateData, type TemplateId } from './registry.server'
 import { renderEmail, type RenderedEmail } from './render.server'
@@ -95,7 +96,6 @@ describe('renderEmail', () => {
   })
 
   test('the invitation links to the accept URL derived from the invitation id', async () => {
-    const { invitationAcceptUrl } = await import('~/organizations/invitation-token.server')
     const data = eventCatalogue['organization/invitation.created'].samples['invite-fr'].data
     const email = await renderEmail('invitation', data, 'fr', { appUrl: 'https://mail.example.com' })
     const url = invitationAcceptUrl(data.invitationId, 'https://mail.example.com')

@@ -34,6 +34,9 @@ export function startInngestEventApi({ port = 0, host = '127.0.0.1' } = {}) {
         url: `http://${host}:${actual}`,
         received,
         setMode: (m) => (mode = m),
+        // Unreachable, as when nothing runs on the port (connections refused), then back on the same port.
+        stopListening: () => new Promise((r) => server.close(() => r())),
+        listenAgain: () => new Promise((r) => server.listen(actual, host, () => r())),
         close: () => new Promise((r) => server.close(() => r())),
       })
     }),
