@@ -96,7 +96,7 @@ describe('welcome journey (user/registered)', () => {
 
   test('an event that does not match the catalogue schema is refused before any step runs', async () => {
     const { error, ctx } = await run({ events: [{ name: 'user/registered', data: { userId: 'x' } as never }] })
-    expect(error).toBeTruthy()
+    expect(error).toMatchObject({ name: 'EventValidationError' })
     expect(ctx.step.run).not.toHaveBeenCalled()
   })
 })
