@@ -29,7 +29,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node e2e/support/inngest-event-api.mjs`,
+      command: `node test/mocks/inngest-event-api.mjs`,
       url: `${e2eEnv.eventApiURL}/_received`,
       env: { PORT: String(eventApiPort) },
       reuseExistingServer: false,

@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'emails/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     exclude: ['test/resilience/**', 'node_modules/**'],
-    setupFiles: ['./test/setup-db.ts'],
+    setupFiles: ['./test/app-context.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: base.resolve,
   test: {
     include: ['test/resilience/**/*.test.ts'],
-    setupFiles: ['./test/setup-db.ts'],
+    setupFiles: ['./test/app-context.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,

@@ -48,7 +48,8 @@ async function invitationLink(email: string) {
   const mail = (await mailboxFor(email)).filter((m) => m.template === 'invitation')
   expect(mail).toHaveLength(1)
   const link = /https?:\/\/[^\s"<>]+\/invitations\/[^\s"<>]+/.exec(mail[0]!.text)?.[0]
-  expect(link, mail[0]!.text).toBeTruthy()
+  // A link on the app's own address (APP_URL), to the invitation's id and token.
+  expect(link, mail[0]!.text).toMatch(new RegExp(`^${e2eEnv.baseURL}/invitations/[^/]+/[^/]+$`))
   return { url: new URL(link!), mail: mail[0]! }
 }
 

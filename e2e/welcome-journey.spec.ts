@@ -1,6 +1,6 @@
 import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
-import { runFunction, type InngestEvent } from './support/inngest-executor'
+import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
 import { mailboxFor, type MailboxMessage } from './support/mailbox'
 import { signedInUserId } from './support/user-id'
 

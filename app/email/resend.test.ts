@@ -1,26 +1,23 @@
 // The Resend path with the real `resend` SDK, pointed (RESEND_BASE_URL) at a loopback double of its API.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { eventCatalogue } from '~/events'
-import { startResendDouble } from './resend-api-double'
-import type { sendEmail as SendEmail } from './send.server'
+import { beforeEach, describe, expect, test, vi } from 'vitest'
 
-let resend: Awaited<ReturnType<typeof startResendDouble>>
-let sendEmail: typeof SendEmail
-let mailboxCount: () => number
-
-beforeAll(async () => {
-  resend = await startResendDouble()
-  // Set before the env module loads (this file imports it lazily): the app reads process.env only there.
-  process.env.RESEND_API_KEY = 're_test_loopback_only'
-  process.env.RESEND_BASE_URL = resend.url
-  process.env.EMAIL_FROM = 'Courrier <hello@courrier.test>'
-  process.env.RESEND_TIMEOUT_MS = '300'
-  ;({ sendEmail } = await import('./send.server'))
-  const { db } = await import('~/db/client.server')
-  const { mailboxMessages } = await import('~/db/schema')
-  mailboxCount = () => db.select().from(mailboxMessages).all().length
+// Resend on, through test/app-context.ts's loopback double; a short timeout so a slow answer is a failure.
+vi.hoisted(() => {
+  vi.stubEnv('RESEND_API_KEY', 're_test_loopback_only')
+  vi.stubEnv('EMAIL_FROM', 'Courrier <hello@courrier.test>')
+  vi.stubEnv('RESEND_TIMEOUT_MS', '300')
 })
-afterAll(() => resend.close())
+
+import { db } from '~/db/client.server'
+import { functionFailures, mailboxMessages } from '~/db/schema'
+import { eventCatalogue } from '~/events'
+import { action } from '~/routes/api.inngest'
+import { resendApi as resend } from '../../test/app-context'
+import { createUser } from '../../test/db-utils'
+import { runFunction } from '../../test/mocks/inngest-executor'
+import { sendEmail } from './send.server'
+
+const mailboxCount = () => db.select().from(mailboxMessages).all().length
 beforeEach(() => {
   resend.requests.length = 0
 })
@@ -109,9 +106,6 @@ describe('sendEmail through Resend', () => {
 })
 
 async function runWelcome(eventId: string, email: string) {
-  const { runFunction } = await import('../../e2e/support/inngest-executor')
-  const { action } = await import('~/routes/api.inngest')
-  const { createUser } = await import('~/inngest/test-fixtures')
   const call = async (url: string, init: RequestInit) =>
     (await action({ request: new Request(url, { ...init, headers: { ...(init.headers as Record<string, string>), Host: 'localhost:5173' } }), params: {}, context: {} } as never)) as Response
   const user = createUser({ email, language: 'en' })
@@ -168,8 +162,6 @@ describe('Resend errors inside a function run', () => {
   })
 
   test('a refusal stops the run without retrying and is recorded for admins by onFailure', async () => {
-    const { db } = await import('~/db/client.server')
-    const { functionFailures } = await import('~/db/schema')
     resend.failNext({ status: 422, body: { statusCode: 422, name: 'validation_error', message: 'Invalid `to` field.' } })
     const run = await runWelcome('evt-refused', 'refused@example.com')
 

@@ -5,7 +5,7 @@ import { mailboxMessages } from '~/db/schema'
 import { eventCatalogue } from '~/events'
 import { sendEmail } from './send.server'
 
-// RESEND_API_KEY is unset for every test file (test/setup-db.ts): emails go to the local mailbox.
+// RESEND_API_KEY is unset for every test file (test/app-context.ts): emails go to the local mailbox.
 const { data, context } = eventCatalogue['user/registered'].samples['new-user-en']
 
 describe('sendEmail to the local mailbox', () => {

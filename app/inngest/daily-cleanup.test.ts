@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { db } from '~/db/client.server'
 import { invitations, sessions } from '~/db/schema'
 import { dailyCleanup } from './daily-cleanup.server'
-import { createTrialingOrganization, createUser } from './test-fixtures'
+import { createTrialingOrganization, createUser } from '../../test/db-utils'
 
 const run = () => new InngestTestEngine({ function: dailyCleanup }).execute()
 const past = () => new Date(Date.now() - 60_000)

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '~/db/client.server'
 import { memberships, users } from '~/db/schema'
-import { createTrialingOrganization, mailbox } from './test-fixtures'
+import { createTrialingOrganization, mailbox } from '../../test/db-utils'
 import { trialReminderFunction } from './trial-reminder.server'
 
 const run = (options: Parameters<InngestTestEngine['execute']>[0]) => new InngestTestEngine({ function: trialReminderFunction }).execute(options)

@@ -1,15 +1,13 @@
 import { expect, test, vi } from 'vitest'
 
 // Before any import reads the environment: a small limit, so the test does not need a thousand posts.
-vi.hoisted(() => {
-  process.env.RATE_LIMIT_PER_MINUTE = '3'
-})
+vi.hoisted(() => vi.stubEnv('RATE_LIMIT_PER_MINUTE', '3'))
 
-const { createUserSessionCookie } = await import('~/auth/session.server')
-const { db } = await import('~/db/client.server')
-const { invitations, memberships, organizations, users } = await import('~/db/schema')
-const { APP, callRoute, formRequest, unwrap } = await import('../../test/route-harness')
-const { action } = await import('./dashboard')
+import { createUserSessionCookie } from '~/auth/session.server'
+import { db } from '~/db/client.server'
+import { invitations, memberships, organizations, users } from '~/db/schema'
+import { APP, callRoute, formRequest, unwrap } from '../../test/route-harness'
+import { action } from './dashboard'
 
 test('inviting is rate limited per client address, with a localized message and Retry-After', async () => {
   const owner = db.insert(users).values({ email: 'limited-owner@example.com', name: 'Owner', passwordHash: 'scrypt$x', language: 'fr' }).returning().get()

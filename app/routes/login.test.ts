@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from 'vitest'
 
-vi.hoisted(() => {
-  process.env.RATE_LIMIT_PER_MINUTE = '3'
-})
+// Before any import reads the environment: a small limit, so three wrong passwords reach it.
+vi.hoisted(() => vi.stubEnv('RATE_LIMIT_PER_MINUTE', '3'))
+
 import { hashPassword } from '~/auth/password.server'
 import { getUserId } from '~/auth/session.server'
 import { db } from '~/db/client.server'

@@ -1,8 +1,1 @@
-export type ReceivedEvent = { id: string; name: string; data: Record<string, unknown>; ts?: number }
-export type InngestEventApi = {
-  url: string
-  received: ReceivedEvent[]
-  setMode: (mode: 'up' | 'down') => void
-  close: () => Promise<void>
-}
-export function startInngestEventApi(options?: { port?: number; host?: string }): Promise<InngestEventApi>
+export * from '../../test/mocks/inngest-event-api.mjs'

@@ -2,7 +2,7 @@
 // (/admin/mailbox.json), signed in once per worker as the seeded admin.
 import { request, type APIRequestContext } from '@playwright/test'
 import { e2eEnv } from '../../playwright.config'
-import { seededAdmin, type MailboxEmail } from './studio'
+import { mailboxFor as mailboxSeenBy, seededAdmin, type MailboxEmail } from './studio'
 
 export type MailboxMessage = MailboxEmail
 
@@ -20,8 +20,5 @@ function adminRequest(): Promise<APIRequestContext> {
 
 /** The emails sent to one address, oldest first. */
 export async function mailboxFor(address: string): Promise<MailboxMessage[]> {
-  const res = await (await adminRequest()).get(`/admin/mailbox.json?${new URLSearchParams({ to: address })}`, { maxRedirects: 0 })
-  if (res.status() !== 200) throw new Error(`/admin/mailbox.json answered ${res.status()}`)
-  const { messages } = (await res.json()) as { messages: MailboxMessage[] }
-  return messages.filter((m) => m.to === address.toLowerCase()).reverse()
+  return (await mailboxSeenBy(await adminRequest(), address)).reverse()
 }

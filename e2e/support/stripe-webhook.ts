@@ -4,8 +4,8 @@ import { expect } from '@playwright/test'
 import Stripe from 'stripe'
 import { sampleSubscriptionEvent, type SampleOptions } from '../../app/billing/sample-events'
 import { e2eEnv } from '../../playwright.config'
-import type { ReceivedEvent } from './inngest-event-api.mjs'
-import { runFunction } from './inngest-executor'
+import type { ReceivedEvent } from '../../test/mocks/inngest-event-api.mjs'
+import { runFunction } from '../../test/mocks/inngest-executor'
 
 const signer = new Stripe('sk_unused')
 

@@ -1,7 +1,7 @@
 // Inngest's event API is down during 200 signups, then comes back: all 200 events arrive, none twice.
 import Database from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
-import { startInngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
+import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
 import { pool, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 let server: RunningServer | undefined

@@ -1,25 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { startCommand } from '../start-command'
 
 export const TEST_SECRETS = {
   SESSION_SECRET: 'resilience-session-secret-0123456789abcdef012345',
   STRIPE_WEBHOOK_SECRET: 'whsec_resilience_only_0123456789',
   INNGEST_SIGNING_KEY: 'signkey-test-0123456789abcdef0123456789abcdef0123456789abcdef01234567',
   INNGEST_EVENT_KEY: 'resilience-event-key',
-}
-
-/**
- * `npm start`'s environment assignments (e.g. MALLOC_ARENA_MAX) and node flags (e.g. the heap cap), so
- * tests and benchmarks run the server exactly as users do.
- */
-export function startCommand(): { env: Record<string, string>; nodeArgs: string[] } {
-  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
-  const match = /^((?:\w+=\S+\s+)*)node\s+(.*?)\s*server\.mjs$/.exec(start.trim())
-  if (!match) throw new Error(`cannot read the node command in "start": ${start}`)
-  const env = Object.fromEntries(match[1]!.split(/\s+/).filter(Boolean).map((pair) => pair.split('=') as [string, string]))
-  delete env.NODE_ENV
-  return { env, nodeArgs: match[2]!.split(/\s+/).filter(Boolean) }
 }
 
 /** Vendor endpoints pointed at a closed loopback port (9, discard), for servers whose test needs no vendor. */

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { readdirSync } from 'node:fs'
 import { afterAll, expect, test } from 'vitest'
-import { startInngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
+import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
 import { pool, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 const servers: RunningServer[] = []

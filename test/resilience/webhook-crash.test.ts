@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import Stripe from 'stripe'
 import { afterAll, expect, test } from 'vitest'
 import { sampleSubscriptionEvent } from '~/billing/sample-events'
-import { startInngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
+import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
 import { freePort, pool, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 const stripe = new Stripe('sk_test_resilience_only')

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { asc } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { mailboxMessages, memberships, organizations, subscriptions, users } from '~/db/schema'
+import type { Locale } from '~/i18n/locales'
 
 export function createUser(fields: Partial<typeof users.$inferInsert> = {}) {
   const id = randomUUID()
@@ -13,7 +14,7 @@ export function createUser(fields: Partial<typeof users.$inferInsert> = {}) {
     .get()
 }
 
-export function createTrialingOrganization(options: { status?: string; trialEnd?: Date | null; ownerLanguage?: 'fr' | 'en' | 'es' } = {}) {
+export function createTrialingOrganization(options: { status?: string; trialEnd?: Date | null; ownerLanguage?: Locale } = {}) {
   const subscriptionId = `sub_${randomUUID().slice(0, 8)}`
   db.insert(subscriptions)
     .values({

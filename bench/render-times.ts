@@ -1,4 +1,4 @@
-// Render time of every template in every locale: `npx tsx scripts/render-times.ts [iterations]`.
+// Render time of every template in every locale: `npm run bench:render -- [iterations]`.
 // Each template × locale is rendered once cold (first render in this process), then `iterations`
 // times (default 50) with its first sample; the table gives the cold time, the median and the p95,
 // and the HTML size against Gmail's ~102 KB clipping limit. Timings are wall-clock on this machine.
