@@ -4,7 +4,7 @@ import type { Route } from './+types/login'
 import { checkHoneypot, checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'
 import { verifyLogin } from '~/auth/login.server'
 import { fieldErrors, LoginSchema } from '~/auth/schemas'
-import { safeRedirect } from '~/auth/safe-redirect'
+import { safeRedirect } from '~/auth/safe-redirect.server'
 import { createUserSessionCookie, getUserId } from '~/auth/session.server'
 import { Field, FormError, useClearedOnAnswer } from '~/components/field'
 import { Honeypot } from '~/components/honeypot'
@@ -28,7 +28,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     const parsed = LoginSchema.safeParse(Object.fromEntries(form))
     if (!parsed.success) return rejectForm(400, fieldErrors(parsed.error), values)
 
-    const user = await verifyLogin(parsed.data.email, parsed.data.password)
+    const { user, retryAfter } = await verifyLogin(parsed.data.email, parsed.data.password)
+    if (retryAfter) return rejectForm(429, { form: 'errors.accountLocked' }, values, { 'Retry-After': String(retryAfter) })
     if (!user) return rejectForm(401, { form: 'errors.invalidCredentials' }, values)
 
     const headers = new Headers()

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { createServer } from 'node:net'
 
 export const TEST_SECRETS = {
@@ -111,4 +112,37 @@ export async function pool<T, R>(items: T[], limit: number, task: (item: T, inde
     }),
   )
   return results
+}
+
+export type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+/**
+ * A request through node:http, which (unlike fetch) sends any Host and method. The body is written in
+ * 1 MiB pieces; a server that answers early and closes the connection ends the upload, not the test.
+ */
+export function send(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}) {
+  return new Promise<Answer>((resolve, reject) => {
+    const req = httpRequest(url, { method, headers: body === undefined ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      let text = ''
+      res.on('data', (c: Buffer) => (text += c.toString()))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }))
+      res.on('error', reject)
+    })
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The answer can arrive before the server drops the rest of the upload; only a lost answer fails.
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
+    })
+    if (body === undefined) return req.end()
+    const data = typeof body === 'string' ? Buffer.from(body) : body
+    let offset = 0
+    const writeMore = () => {
+      while (offset < data.length && !req.destroyed) {
+        const piece = data.subarray(offset, offset + 1024 * 1024)
+        offset += piece.length
+        if (!req.write(piece)) return void req.once('drain', writeMore)
+      }
+      req.end()
+    }
+    writeMore()
+  })
 }
