@@ -3,9 +3,8 @@
 // per-account login limit, methods a route does not serve, and Cache-Control on signed-in answers.
 import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { LOOPBACK_ONLY, send, signupForm, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { LOOPBACK_ONLY, send, signupForm, startRegisterDouble, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 /** The benchmark's ceiling for the server's peak memory (bench/run.ts). */
 const RSS_CEILING_MB = 200
@@ -14,21 +13,6 @@ const PASSWORD = 'a long enough password'
 function peakRssMb(pid: number) {
   const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
   return kb / 1024
-}
-
-/** A loopback stand-in for Inngest's API that keeps the apps registered with it. */
-async function startRegisterDouble() {
-  const registered: Array<{ url: string }> = []
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    if (req.method === 'POST' && req.url?.startsWith('/fn/register')) registered.push(JSON.parse(Buffer.concat(chunks).toString('utf8')))
-    res.writeHead(200, { 'Content-Type': 'application/json' })
-    res.end(JSON.stringify({ ok: true, modified: true }))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
-  const { port } = server.address() as { port: number }
-  return { url: `http://127.0.0.1:${port}`, registered, close: () => new Promise<void>((r) => server.close(() => r())) }
 }
 
 const inngestSignature = (body: Buffer | string, ts = Math.floor(Date.now() / 1000)) =>

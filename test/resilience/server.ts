@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { request as httpRequest } from 'node:http'
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http'
 import { createServer } from 'node:net'
 
 export const TEST_SECRETS = {
@@ -120,14 +120,17 @@ export type Answer = { status: number; headers: Record<string, string | string[]
  * A request through node:http, which (unlike fetch) sends any Host and method. The body is written in
  * 1 MiB pieces; a server that answers early and closes the connection ends the upload, not the test.
  */
-export function send(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}) {
+export function send(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string | string[]>; body?: Buffer | string } = {}) {
   return new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest(url, { method, headers: body === undefined ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+    const sized = body === undefined || 'Transfer-Encoding' in headers ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers }
+    const req = httpRequest(url, { method, headers: sized }, (res) => {
       let text = ''
       res.on('data', (c: Buffer) => (text += c.toString()))
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }))
       res.on('error', reject)
     })
+    // A hang is a finding too: a request left unanswered this long fails with what it was.
+    req.setTimeout(30_000, () => req.destroy(new Error(`no answer in 30 s: ${method} ${url}`)))
     req.on('error', (error: NodeJS.ErrnoException) => {
       // The answer can arrive before the server drops the rest of the upload; only a lost answer fails.
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
@@ -145,4 +148,19 @@ export function send(url: string, { method = 'GET', headers = {}, body }: { meth
     }
     writeMore()
   })
+}
+
+/** A loopback stand-in for Inngest's API that keeps the apps registered with it. */
+export async function startRegisterDouble() {
+  const registered: Array<{ url: string }> = []
+  const server: Server = createHttpServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (req.method === 'POST' && req.url?.startsWith('/fn/register')) registered.push(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+    res.writeHead(200, { 'Content-Type': 'application/json' })
+    res.end(JSON.stringify({ ok: true, modified: true }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const { port } = server.address() as { port: number }
+  return { url: `http://127.0.0.1:${port}`, registered, close: () => new Promise<void>((r) => server.close(() => r())) }
 }
