@@ -114,6 +114,7 @@ export async function pool<T, R>(items: T[], limit: number, task: (item: T, inde
   return results
 }
 
+/** status 0: the connection closed before an answer arrived. */
 export type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
 /**
@@ -123,7 +124,9 @@ export type Answer = { status: number; headers: Record<string, string | string[]
 export function send(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string | string[]>; body?: Buffer | string } = {}) {
   return new Promise<Answer>((resolve, reject) => {
     const sized = body === undefined || 'Transfer-Encoding' in headers ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers }
+    let answered = false
     const req = httpRequest(url, { method, headers: sized }, (res) => {
+      answered = true
       let text = ''
       res.on('data', (c: Buffer) => (text += c.toString()))
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }))
@@ -134,6 +137,11 @@ export function send(url: string, { method = 'GET', headers = {}, body }: { meth
     req.on('error', (error: NodeJS.ErrnoException) => {
       // The answer can arrive before the server drops the rest of the upload; only a lost answer fails.
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
+    })
+    // Status 0: the server closed the connection before its answer arrived (it refused the upload
+    // unread, and the client was still sending: the TCP reset can overtake the answer).
+    req.on('close', () => {
+      if (!answered) resolve({ status: 0, headers: {}, body: '' })
     })
     if (body === undefined) return req.end()
     const data = typeof body === 'string' ? Buffer.from(body) : body
@@ -149,8 +157,6 @@ export function send(url: string, { method = 'GET', headers = {}, body }: { meth
     writeMore()
   })
 }
-
-/** A loopback stand-in for Inngest's API that keeps the apps registered with it. */
 export async function startRegisterDouble() {
   const registered: Array<{ url: string }> = []
   const server: Server = createHttpServer(async (req, res) => {
