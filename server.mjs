@@ -10,14 +10,15 @@ import { RouterContextProvider } from 'react-router'
 
 const buildDir = process.env.BUILD_DIR ?? 'build'
 const build = await import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
-const { clientAddressContext, cspNonceContext } = build.entry.module
+const { clientAddressContext, cspNonceContext, methodsFor, serverSettings } = build.entry.module
 const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? '0.0.0.0'
+const { host } = serverSettings
 
 const app = express()
 app.disable('x-powered-by')
-// Behind a load balancer, X-Forwarded-For/-Proto carry the client's address and scheme; only trust them when told to.
-if (/^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? '')) app.set('trust proxy', true)
+// Behind a load balancer, X-Forwarded-For carries the client's address: TRUST_PROXY says how many proxies
+// (or which addresses) to trust, so the address is the one the nearest proxy saw, not one a client wrote.
+if (serverSettings.trustProxy) app.set('trust proxy', serverSettings.trustProxy)
 
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString('base64')
@@ -44,16 +45,21 @@ app.use(
     // helmet's no-referrer makes Chromium send `Origin: null` on form posts, which the origin check
     // must refuse; the browsers' default keeps the origin on same-site posts and hides paths elsewhere.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    // HSTS only on responses that really went over https (directly or per X-Forwarded-Proto).
-    strictTransportSecurity: false,
+    // HSTS when APP_URL is https (production refuses http but on loopback), whatever TRUST_PROXY says.
+    strictTransportSecurity: serverSettings.hsts ? { maxAge: 31536000, includeSubDomains: true } : false,
   }),
 )
-app.use((req, res, next) => {
-  if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-  next()
-})
 app.use(compression())
 app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
+// 405 with Allow for a method the route does not serve, before React Router (which would run an action
+// for PUT, PATCH or DELETE, and fails on TRACE). The body is left unread, so the connection closes.
+const allowedMethods = methodsFor(build.routes)
+app.use((req, res, next) => {
+  const query = req.originalUrl.indexOf('?')
+  const allowed = allowedMethods(req.path, query === -1 ? '' : req.originalUrl.slice(query))
+  if (allowed.includes(req.method)) return next()
+  res.set({ Allow: allowed.join(', '), Connection: 'close' }).status(405).type('text/plain').send('Method Not Allowed')
+})
 // build/client holds only assets/ (there is no public/ folder): no static lookup for every page request.
 app.all(
   '/{*path}',

@@ -73,5 +73,8 @@ export default function handleRequest(
   })
 }
 
-// The production server (server.mjs) reads these to hand each request its client address and CSP nonce.
+// The production server (server.mjs) reads these to hand each request its client address and CSP nonce,
+// to answer 405 for methods a route does not serve, and for its listening and proxy settings.
 export { clientAddressContext, cspNonceContext } from './context'
+export { methodsFor } from './http/methods.server'
+export { serverSettings } from './http/server-settings.server'

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { LocaleSchema } from '~/i18n/locales'
 
@@ -10,6 +11,47 @@ const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_dev_only_replace_me'
 
 const bool = z.stringbool({ truthy: ['1', 'true', 'yes'], falsy: ['0', 'false', 'no', ''] })
 
+/** localhost, 127.0.0.0/8 or ::1: reachable only from this machine. */
+export function isLoopback(host: string) {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  return bare === 'localhost' || bare === '::1' || (isIP(bare) === 4 && bare.startsWith('127.'))
+}
+
+// Express's `trust proxy` names for address ranges, beside plain addresses and CIDR ranges.
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+function isProxyAddress(entry: string) {
+  const [address, prefix, extra] = entry.split('/')
+  if (extra !== undefined || !address) return false
+  if (prefix === undefined) return PROXY_RANGES.has(address) || isIP(address) !== 0
+  const family = isIP(address)
+  return family !== 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
+
+/**
+ * TRUST_PROXY: how many proxies stand in front of the app (1: one load balancer), or their addresses.
+ * Express then takes the client's address from the X-Forwarded-For entry that the nearest trusted proxy
+ * wrote, never from the left-most one, which the client chose. `true` (trust every hop) is refused.
+ */
+const TrustProxySchema = z
+  .string()
+  .default('0')
+  .transform((value, ctx): false | number | string[] => {
+    const trimmed = value.trim().toLowerCase()
+    if (['', '0', 'false', 'no'].includes(trimmed)) return false
+    if (/^\d+$/.test(trimmed)) return Number(trimmed)
+    if (['true', 'yes'].includes(trimmed)) {
+      ctx.addIssue({ code: 'custom', message: 'must be the number of proxies in front of the app (a hop count, e.g. 1) or their addresses: `true` would take the client address from whatever X-Forwarded-For a client writes' })
+      return z.NEVER
+    }
+    const entries = trimmed.split(',').map((entry) => entry.trim())
+    const bad = entries.filter((entry) => !isProxyAddress(entry))
+    if (bad.length) {
+      ctx.addIssue({ code: 'custom', message: `is neither a hop count nor proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal): ${bad.join(', ')}` })
+      return z.NEVER
+    }
+    return entries
+  })
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,7 +60,9 @@ const EnvSchema = z
     SESSION_SECRET: z.string().min(1).optional(),
     DEFAULT_LOCALE: LocaleSchema.default('en'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
-    TRUST_PROXY: bool.default(false),
+    TRUST_PROXY: TrustProxySchema,
+    // The address the production server listens on (server.mjs).
+    HOST: z.string().min(1).default('0.0.0.0'),
 
     INNGEST_DEV: bool.default(false),
     INNGEST_BASE_URL: z.url().optional(),
@@ -50,6 +94,17 @@ const EnvSchema = z
     }
     if (env.SESSION_SECRET === DEV_SESSION_SECRET || (env.SESSION_SECRET && env.SESSION_SECRET.length < 32)) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be a random string of at least 32 characters' })
+    }
+    if (env.INNGEST_DEV && !isLoopback(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INNGEST_DEV'],
+        message: `must not be set in production unless HOST is a loopback address (it is ${env.HOST}): in dev mode /api/inngest runs any function for anyone, without a signature`,
+      })
+    }
+    const appUrl = new URL(env.APP_URL)
+    if (appUrl.protocol !== 'https:' && !isLoopback(appUrl.hostname)) {
+      ctx.addIssue({ code: 'custom', path: ['APP_URL'], message: 'must be https in production (every email link and the Inngest sync point there); only a loopback address may use http' })
     }
     if (env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'must be the signing secret of your Stripe endpoint (whsec_…)' })

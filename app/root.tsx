@@ -15,10 +15,11 @@ import type { Route } from './+types/root'
 import { getUser } from './auth/session.server'
 import { LanguageSwitcher } from './components/language-switcher'
 import { useNonce } from './components/nonce'
+import { noStoreWhenSignedIn } from './http/cache-control.server'
 import { getLocale, i18nextMiddleware } from './i18n/i18next.server'
 import './styles.css'
 
-export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware]
+export const middleware: Route.MiddlewareFunction[] = [noStoreWhenSignedIn, i18nextMiddleware]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getUser(request)

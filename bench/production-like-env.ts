@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs'
 mkdirSync('.tmp', { recursive: true })
 process.env.NODE_ENV = 'production'
 process.env.INNGEST_DEV ??= '1'
+// Production refuses INNGEST_DEV unless the server would listen only on a loopback address.
+process.env.HOST ??= '127.0.0.1'
 process.env.OUTBOX_RELAY ??= '0'
 process.env.DATABASE_URL ??= `.tmp/timing-${process.pid}.db`
 process.env.SESSION_SECRET ??= randomBytes(32).toString('hex')

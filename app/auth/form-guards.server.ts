@@ -94,10 +94,11 @@ function isDataWithInit(value: unknown): boolean {
 
 /**
  * The route `headers` export of every form route: React Router sends an action's own headers
- * (Retry-After on a 429, Connection: close on a 413) only when the route forwards them.
+ * (Retry-After on a 429, Connection: close on a 413), returned or thrown, only when the route forwards them.
  */
-export function forwardActionHeaders({ actionHeaders, loaderHeaders }: { actionHeaders: Headers; loaderHeaders: Headers }) {
+export function forwardActionHeaders({ actionHeaders, loaderHeaders, errorHeaders }: { actionHeaders: Headers; loaderHeaders: Headers; errorHeaders?: Headers }) {
   const headers = new Headers(loaderHeaders)
   actionHeaders.forEach((value, key) => headers.set(key, value))
+  errorHeaders?.forEach((value, key) => headers.set(key, value))
   return headers
 }

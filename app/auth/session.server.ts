@@ -6,12 +6,13 @@ import { sessions, users } from '~/db/schema'
 import { env, isProduction } from '~/env.server'
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
+export const SESSION_COOKIE = '__session'
 
 type SessionData = { userId: string }
 
 export const sessionStorage = createSessionStorage<SessionData>({
   cookie: {
-    name: '__session',
+    name: SESSION_COOKIE,
     path: '/',
     httpOnly: true,
     sameSite: 'lax',

@@ -3,8 +3,8 @@ import { SubscriptionCreatedSchema, type SubscriptionCreated } from '~/events'
 
 /**
  * The parts of Stripe's objects Courrier reads. Stripe adds fields with every API version, so the
- * schemas are loose: only what we use is checked, and a change there is refused (and retried by
- * Stripe) rather than half-applied.
+ * schemas are loose: only what we use is checked, and a change there is acknowledged as ignored (and
+ * logged) rather than half-applied: Stripe would send the same bytes again on every retry.
  */
 export const StripeEventSchema = z.object({
   id: z.string().min(1).max(255),

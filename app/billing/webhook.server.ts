@@ -59,9 +59,10 @@ export function recordStripeEvent(event: StripeEventEnvelope): RecordResult | { 
 }
 
 /**
- * POST /webhooks/stripe. Answers 2xx only once the event is durably taken (or was already), so Stripe
- * retries anything we did not store; forged, stale, tampered or oversized deliveries get a 4xx and
- * change nothing.
+ * POST /webhooks/stripe. A delivery whose signature holds came from Stripe, and Stripe retries anything
+ * but a 2xx for three days: it gets a 2xx once the event is durably taken (or was already), or once it
+ * is recorded as ignored (thin `v2.core.event` notifications, shapes Courrier does not read). Only a
+ * bad signature or an unreadable body gets a 4xx; a failed commit gets a 503, so Stripe retries it.
  */
 export async function handleStripeWebhook(request: Request): Promise<Response> {
   if (request.method !== 'POST') return answer(405, { error: 'method not allowed' }, { Allow: 'POST' })
@@ -70,17 +71,24 @@ export async function handleStripeWebhook(request: Request): Promise<Response> {
   const signature = request.headers.get('Stripe-Signature')
   if (!signature) return answer(400, { error: 'missing Stripe-Signature header' })
 
-  let verified: unknown
   try {
-    // Verifies the HMAC over the raw bytes and the timestamp (default tolerance: 5 minutes).
-    verified = stripe().webhooks.constructEvent(raw, signature, env.STRIPE_WEBHOOK_SECRET)
+    // The HMAC over the raw bytes and the timestamp (default tolerance: 5 minutes), whatever the payload:
+    // constructEvent would throw a plain Error on a thin event, after the signature had been verified.
+    const verifier = stripe().webhooks.signature
+    if (!verifier) throw new Error('the Stripe SDK has no webhook signature helper')
+    verifier.verifyHeader(raw, signature, env.STRIPE_WEBHOOK_SECRET)
   } catch (error) {
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) return answer(400, { error: 'invalid signature' })
-    if (error instanceof SyntaxError) return answer(400, { error: 'malformed JSON' })
     throw error
   }
-  const event = StripeEventSchema.safeParse(verified)
-  if (!event.success) return answer(400, { error: 'not a Stripe event' })
+  let payload: unknown
+  try {
+    payload = JSON.parse(raw.toString('utf8'))
+  } catch {
+    return answer(400, { error: 'malformed JSON' })
+  }
+  const event = StripeEventSchema.safeParse(payload)
+  if (!event.success) return ignore(payload, 'not a v1 event Courrier reads')
 
   let result: ReturnType<typeof recordStripeEvent>
   try {
@@ -90,6 +98,17 @@ export async function handleStripeWebhook(request: Request): Promise<Response> {
     console.error(`stripe webhook: event ${event.data.id} not recorded: ${error instanceof Error ? error.message : String(error)}`)
     return answer(503, { error: 'temporarily unavailable' }, { 'Retry-After': '10' })
   }
-  if ('invalid' in result) return answer(400, { error: result.invalid })
+  if ('invalid' in result) return ignore(payload, result.invalid)
   return answer(200, { received: true, ...(result.duplicate ? { duplicate: true } : {}), ...(result.ignored ? { ignored: true } : {}) })
+}
+
+/**
+ * A signed delivery Courrier does not act on: a redelivery would be the same, so it is acknowledged, and
+ * recorded in the log (its id, object and type only, never its content) for someone to look at.
+ */
+function ignore(payload: unknown, reason: string) {
+  const fields = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {}
+  const describe = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value.slice(0, 100)) : '-')
+  console.warn(`stripe webhook: ignored ${describe(fields.id)} (object ${describe(fields.object)}, type ${describe(fields.type)}): ${reason}`)
+  return answer(200, { received: true, ignored: true, reason })
 }

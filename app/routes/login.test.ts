@@ -7,7 +7,7 @@ import { hashPassword } from '~/auth/password.server'
 import { getUserId } from '~/auth/session.server'
 import { db } from '~/db/client.server'
 import { sessions, users } from '~/db/schema'
-import { callRoute, formRequest, unwrap } from '../../test/route-harness'
+import { APP, callRoute, formRequest, unwrap } from '../../test/route-harness'
 import { action } from './login'
 import { action as logout } from './logout'
 import { action as setLanguage } from './language'
@@ -64,6 +64,46 @@ describe('login', () => {
     }
   })
 
+  test.each([
+    ['a tab that URL parsers drop', '/\t/evil.example'],
+    ['a line break', '/\r\nSet-Cookie: x=1'],
+    ['a bare line feed', '/\n/evil.example'],
+    ['a NUL', '/\u0000/x'],
+    ['a path that resolves to another host', '/x/..//evil.example'],
+    ['another scheme', 'javascript:alert(1)'],
+  ])('a redirectTo with %s goes to the dashboard', async (_name, target) => {
+    const res = await login({ email: 'lea@example.com', password, redirectTo: target })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('Location')).toBe('/dashboard')
+  })
+
+  test('a redirectTo on this site, absolute or with characters to encode, is kept as a path', async () => {
+    const res = await login({ email: 'lea@example.com', password, redirectTo: `${APP}/admin/mailbox?q=é#top` })
+    expect(res.headers.get('Location')).toBe('/admin/mailbox?q=%C3%A9#top')
+  })
+
+  test('wrong passwords for one account from many addresses: after five, even the right one is held back', async () => {
+    const email = `max-${crypto.randomUUID()}@example.com`
+    db.insert(users).values({ email, name: 'Max', passwordHash: await hashPassword(password), language: 'en' }).run()
+    // callRoute gives every call a new client address: the per-address limit never applies here.
+    for (let i = 0; i < 5; i++) expect((await login({ email, password: `wrong ${i}` })).status).toBe(401)
+    const sessionsBefore = db.select().from(sessions).all().length
+    const held = await login({ email: email.toUpperCase(), password })
+    expect(held.status).toBe(429)
+    expect(held.body.errors.form).toBe('errors.accountLocked')
+    expect(Number(held.headers.get('Retry-After'))).toBeGreaterThan(0)
+    expect(db.select().from(sessions).all()).toHaveLength(sessionsBefore)
+  })
+
+  test('a success resets the count of wrong passwords', async () => {
+    const email = `nina-${crypto.randomUUID()}@example.com`
+    db.insert(users).values({ email, name: 'Nina', passwordHash: await hashPassword(password), language: 'en' }).run()
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4; i++) expect((await login({ email, password: `wrong ${i}` })).status).toBe(401)
+      expect((await login({ email, password })).status).toBe(302)
+    }
+  })
+
   test('more attempts than the limit from one address get 429 with Retry-After', async () => {
     const attempt = () => callRoute(action, formRequest('/login', { email: 'lea@example.com', password: 'nope' }), { clientAddress: '198.51.100.9' }).then(unwrap)
     for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401)
@@ -95,8 +135,17 @@ describe('logout and language', () => {
   })
 
   test('an unknown language is refused', async () => {
-    const res = unwrap(await callRoute(setLanguage, formRequest('/language', { lng: 'de' })))
+    const res = unwrap(await callRoute(setLanguage, formRequest('/language', { lng: 'de' })).catch((thrown: unknown) => thrown))
     expect(res.status).toBe(400)
     expect(res.body.errors.form).toBe('errors.invalidLanguage')
+  })
+
+  test.each(['/\t/evil.example', '/\r\n/evil.example', 'https://evil.example/'])('a redirectTo of %j goes home, and the choice is still saved', async (target) => {
+    const res = await login({ email: 'lea@example.com', password })
+    const cookie = cookieOf(res.headers.getSetCookie().find((c) => c.startsWith('__session='))!)
+    const switched = unwrap(await callRoute(setLanguage, formRequest('/language', { lng: 'en', redirectTo: target }, { Cookie: cookie })))
+    expect(switched.status).toBe(302)
+    expect(switched.headers.get('Location')).toBe('/')
+    expect(db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, user.id) }).sync()?.language).toBe('en')
   })
 })

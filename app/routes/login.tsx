@@ -6,7 +6,7 @@ import { titleMeta } from '~/components/title-meta'
 import { formAction, forwardActionHeaders, rejectForm } from '~/auth/form-guards.server'
 import { verifyLogin } from '~/auth/login.server'
 import { LoginSchema } from '~/auth/schemas'
-import { safeRedirect } from '~/auth/safe-redirect'
+import { safeRedirect } from '~/auth/safe-redirect.server'
 import { guestPageLoader } from '~/auth/guest-page.server'
 import { createUserSessionCookie } from '~/auth/session.server'
 import { Field, useClearedOnAnswer } from '~/components/field'
@@ -21,7 +21,8 @@ export const meta: Route.MetaFunction = titleMeta
 export async function action({ request, context }: Route.ActionArgs) {
   return formAction(request, async () => {
     const { value, values, form } = await submittedForm(request, context, { scope: 'login', schema: LoginSchema, keep: ['email'] })
-    const user = await verifyLogin(value.email, value.password)
+    const { user, retryAfter } = await verifyLogin(value.email, value.password)
+    if (retryAfter) return rejectForm(429, { form: 'errors.accountLocked' }, values, { 'Retry-After': String(retryAfter) })
     if (!user) return rejectForm(401, { form: 'errors.invalidCredentials' }, values)
 
     const headers = new Headers()

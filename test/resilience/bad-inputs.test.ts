@@ -7,8 +7,8 @@ import { createHmac } from 'node:crypto'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { sampleSubscriptionEvent } from '~/billing/sample-events'
-import { startInngestEventApi } from '../../e2e/support/inngest-event-api.mjs'
-import { LOOPBACK_ONLY, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
+import { LOOPBACK_ONLY, send, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 const stripe = new Stripe('sk_test_bad_inputs_only')
 const ADMIN = { email: 'admin@bad-inputs.test', password: 'bad inputs admin password 2026 !' }
@@ -38,7 +38,7 @@ async function login(email: string, password: string) {
 
 beforeAll(async () => {
   const env = { ...TEST_SECRETS, ...LOOPBACK_ONLY, INNGEST_BASE_URL: api.url, DATABASE_URL: dbFile, RATE_LIMIT_PER_MINUTE: '100000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
-  const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production' }, encoding: 'utf8' })
+  const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1' }, encoding: 'utf8' })
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
   server = await startServer(env)
   db = new Database(dbFile)
@@ -65,13 +65,18 @@ afterAll(async () => {
   await api.close()
 })
 
-function form(path: string, fields: Record<string, string>, cookie = '', headers: Record<string, string> = {}) {
+function form(path: string, fields: Record<string, string>, cookie = '', headers: Record<string, string> = {}, method = 'POST') {
   return fetch(`${server.url}${path}`, {
-    method: 'POST',
+    method,
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}`, Cookie: cookie, ...headers },
     body: new URLSearchParams(fields).toString(),
   })
+}
+// fetch refuses to send TRACE; node:http sends any method.
+async function viaNodeHttp(path: string, method: string) {
+  const answer = await send(`${server.url}${path}`, { method })
+  return new Response(answer.body, { status: answer.status })
 }
 function raw(path: string, body: string, headers: Record<string, string>, method = 'POST') {
   return fetch(`${server.url}${path}`, { method, redirect: 'manual', headers, body })
@@ -93,6 +98,15 @@ const studio = (fields: Record<string, string>, cookie = cookies.admin) =>
 const sampleJson = (patch: Record<string, unknown>) =>
   JSON.stringify({ userId: 'usr_1', userName: 'Camille', ...patch })
 const now = () => Math.floor(Date.now() / 1000)
+// A thin event as Stripe's event destinations send it: no data, only a pointer to the object.
+const thinEvent = () => ({
+  id: `evt_test_${crypto.randomUUID().replaceAll('-', '')}`,
+  object: 'v2.core.event',
+  type: 'v1.billing.meter.error_report_triggered',
+  created: new Date().toISOString(),
+  livemode: false,
+  related_object: { id: 'mtr_test_1', type: 'billing.meter', url: '/v1/billing/meters/mtr_test_1' },
+})
 
 type Case = [name: string, send: () => Promise<Response>, status?: number]
 
@@ -124,12 +138,28 @@ const catalogue: Record<string, Case[]> = {
     ['posted from another site', () => form('/signup', valid(), '', { Origin: 'https://evil.example' }), 403],
     ['posted from an opaque origin', () => form('/signup', valid(), '', { Origin: 'null' }), 403],
     ['a filled honeypot', () => form('/signup', { ...valid(), website: 'http://spam.example' }), 400],
+    ['a PUT, which the route does not serve', () => form('/signup', valid(), '', {}, 'PUT'), 405],
+    ['a PATCH', () => form('/signup', valid(), '', {}, 'PATCH'), 405],
   ],
   login: [
     ['SQL in the email', () => form('/login', { email: "' OR 1=1 --", password: PASSWORD }), 400],
     ['wrong password', () => form('/login', { email: 'owner@bad-inputs.test', password: 'not the password' }), 401],
     ['password of 10,000 characters', () => form('/login', { email: 'owner@bad-inputs.test', password: 'p'.repeat(10_000) }), 400],
     ['posted from another site', () => form('/login', { email: 'owner@bad-inputs.test', password: PASSWORD }, '', { Origin: 'https://evil.example' }), 403],
+    ['the right password with a DELETE', () => form('/login', { email: 'owner@bad-inputs.test', password: PASSWORD }, '', {}, 'DELETE'), 405],
+  ],
+  language: [
+    ['posted from another site', () => form('/language', { lng: 'fr', redirectTo: '/' }, cookies.plain, { Origin: 'https://evil.example' }), 403],
+    ['a 1 MB body', () => form('/language', { lng: 'fr', redirectTo: 'x'.repeat(1_000_000) }, cookies.plain), 413],
+    ['a language we do not have', () => form('/language', { lng: 'de', redirectTo: '/' }, cookies.plain), 400],
+    ['a PUT', () => form('/language', { lng: 'fr', redirectTo: '/' }, cookies.plain, {}, 'PUT'), 405],
+  ],
+  'any page': [
+    ['TRACE', () => viaNodeHttp('/', 'TRACE'), 405],
+    ['TRACE on a form', () => viaNodeHttp('/signup', 'TRACE'), 405],
+    ['TRACE on /api/inngest', () => viaNodeHttp('/api/inngest', 'TRACE'), 405],
+    ['a DELETE on the dashboard', () => form('/dashboard', { intent: 'invite', email: 'x@example.com', organizationId }, cookies.owner, {}, 'DELETE'), 405],
+    ['a POST to a page without a form', () => form('/', { name: 'x' }), 405],
   ],
   'Stripe webhook': [
     ['no signature', () => webhook(event()), 400],
@@ -138,10 +168,14 @@ const catalogue: Record<string, Case[]> = {
     ['a signature ten minutes old', () => { const p = event(); return webhook(p, sign(p, { timestamp: now() - 600 })) }, 400],
     ['a body changed after signing', () => { const p = event(); return webhook(p.replace('someone@', 'attacker@'), sign(p)) }, 400],
     ['signed, but not JSON', () => webhook('{"id": "evt_1", ', sign('{"id": "evt_1", ')), 400],
-    ['signed JSON that is not an event', () => webhook('{"hello":"world"}', sign('{"hello":"world"}')), 400],
-    ['a subscription event whose object is not a subscription', () => { const p = JSON.stringify({ ...sampleSubscriptionEvent(), data: { object: { id: 'cus_1', object: 'customer' } } }); return webhook(p, sign(p)) }, 400],
+    // Signed by Stripe, so retrying it would change nothing: acknowledged as ignored, not stored.
+    ['signed JSON that is not an event', () => webhook('{"hello":"world"}', sign('{"hello":"world"}')), 200],
+    ['a subscription event whose object is not a subscription', () => { const p = JSON.stringify({ ...sampleSubscriptionEvent(), data: { object: { id: 'cus_1', object: 'customer' } } }); return webhook(p, sign(p)) }, 200],
+    ['a signed thin event (v2.core.event)', () => { const p = JSON.stringify(thinEvent()); return webhook(p, sign(p)) }, 200],
+    ['a thin event with a bad signature', () => { const p = JSON.stringify(thinEvent()); return webhook(p, sign(p, { secret: 'whsec_someone_else' })) }, 400],
     ['a 1 MB body', () => { const p = JSON.stringify({ ...sampleSubscriptionEvent(), padding: 'x'.repeat(1_000_000) }); return webhook(p, sign(p)) }, 413],
     ['a GET', () => fetch(`${server.url}/webhooks/stripe`), 405],
+    ['a PUT', () => { const p = event(); return raw('/webhooks/stripe', p, { 'Content-Type': 'application/json', 'Stripe-Signature': sign(p) }, 'PUT') }, 405],
   ],
   invitations: [
     ['invalid email', () => form('/dashboard', { intent: 'invite', email: 'not-an-email', organizationId }, cookies.owner), 400],
@@ -166,7 +200,11 @@ const catalogue: Record<string, Case[]> = {
     ['a call with a wrong signature', () => inngestCall('{}', { 'X-Inngest-Signature': `t=${now()}&s=${'0'.repeat(64)}` }), 401],
     ['a call signed with another key', () => inngestCall('{}', { 'X-Inngest-Signature': inngestSignature('{}', now(), 'signkey-prod-0000') }), 401],
     ['a correctly signed call, ten minutes old', () => inngestCall('{}', { 'X-Inngest-Signature': inngestSignature('{}', now() - 600) }), 401],
-    ['a body that is not JSON', () => inngestCall('not json'), 400],
+    ['a body that is not JSON, unsigned', () => inngestCall('not json'), 401],
+    ['a body that is not JSON, with a signature', () => inngestCall('not json', { 'X-Inngest-Signature': inngestSignature('not json', now()) }), 400],
+    ['JSON nested 200,000 deep, with a signature', () => { const b = `${'['.repeat(200_000)}${']'.repeat(200_000)}`; return inngestCall(b, { 'X-Inngest-Signature': inngestSignature(b, now()) }) }, 401],
+    ['a body over the limit, signed', () => { const b = JSON.stringify({ event: { data: { x: 'x'.repeat(1024 * 1024) } } }); return inngestCall(b, { 'X-Inngest-Signature': inngestSignature(b, now()) }) }, 413],
+    ['a DELETE', () => raw('/api/inngest', '{}', { 'Content-Type': 'application/json' }, 'DELETE'), 405],
   ],
 }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http'
 import { createServer } from 'node:net'
 import { startCommand } from '../start-command'
 
@@ -98,4 +99,61 @@ export async function pool<T, R>(items: T[], limit: number, task: (item: T, inde
     }),
   )
   return results
+}
+
+/** status 0: the connection closed before an answer arrived. */
+export type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+/**
+ * A request through node:http, which (unlike fetch) sends any Host and method. The body is written in
+ * 1 MiB pieces; a server that answers early and closes the connection ends the upload, not the test.
+ */
+export function send(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string | string[]>; body?: Buffer | string } = {}) {
+  return new Promise<Answer>((resolve, reject) => {
+    const sized = body === undefined || 'Transfer-Encoding' in headers ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers }
+    let answered = false
+    const req = httpRequest(url, { method, headers: sized }, (res) => {
+      answered = true
+      let text = ''
+      res.on('data', (c: Buffer) => (text += c.toString()))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }))
+      res.on('error', reject)
+    })
+    // A hang is a finding too: a request left unanswered this long fails with what it was.
+    req.setTimeout(30_000, () => req.destroy(new Error(`no answer in 30 s: ${method} ${url}`)))
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The answer can arrive before the server drops the rest of the upload; only a lost answer fails.
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
+    })
+    // Status 0: the server closed the connection before its answer arrived (it refused the upload
+    // unread, and the client was still sending: the TCP reset can overtake the answer).
+    req.on('close', () => {
+      if (!answered) resolve({ status: 0, headers: {}, body: '' })
+    })
+    if (body === undefined) return req.end()
+    const data = typeof body === 'string' ? Buffer.from(body) : body
+    let offset = 0
+    const writeMore = () => {
+      while (offset < data.length && !req.destroyed) {
+        const piece = data.subarray(offset, offset + 1024 * 1024)
+        offset += piece.length
+        if (!req.write(piece)) return void req.once('drain', writeMore)
+      }
+      req.end()
+    }
+    writeMore()
+  })
+}
+export async function startRegisterDouble() {
+  const registered: Array<{ url: string }> = []
+  const server: Server = createHttpServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (req.method === 'POST' && req.url?.startsWith('/fn/register')) registered.push(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+    res.writeHead(200, { 'Content-Type': 'application/json' })
+    res.end(JSON.stringify({ ok: true, modified: true }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const { port } = server.address() as { port: number }
+  return { url: `http://127.0.0.1:${port}`, registered, close: () => new Promise<void>((r) => server.close(() => r())) }
 }

@@ -1,0 +1,45 @@
+import { matchRoutes, type RouteObject } from 'react-router'
+
+/** The parts of a built route (`build.routes` in the server build) that say which methods it serves. */
+export type BuiltRoute = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean; module: { action?: unknown } }
+
+// Routes whose methods are not GET and HEAD plus POST when they have an action.
+const METHODS_OF: Record<string, string[]> = {
+  // PUT is how Inngest (or an operator) syncs the app's functions.
+  'routes/api.inngest': ['GET', 'HEAD', 'POST', 'PUT'],
+  // Stripe only POSTs.
+  'routes/webhooks.stripe': ['POST'],
+}
+
+/**
+ * For the production server: the methods the route answering a path serves. GET and HEAD (every route
+ * has a page or a loader), POST when the route that would take it has an action; anything else would
+ * otherwise reach React Router, which runs a route's action for PUT, PATCH and DELETE as for POST, and
+ * fails on TRACE. Data requests (`/x.data`, `/_root.data`) and `?index` are resolved as React Router does.
+ */
+export function methodsFor(routes: Record<string, BuiltRoute | undefined>) {
+  const byParent = new Map<string | undefined, BuiltRoute[]>()
+  for (const route of Object.values(routes)) {
+    if (!route) continue
+    byParent.set(route.parentId, [...(byParent.get(route.parentId) ?? []), route])
+  }
+  const tree = (parentId: string | undefined): RouteObject[] =>
+    (byParent.get(parentId) ?? []).map((route) =>
+      route.index
+        ? { id: route.id, index: true, path: route.path, caseSensitive: route.caseSensitive }
+        : { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: tree(route.id) },
+    )
+  const routeTree = tree(undefined)
+
+  return (pathname: string, search: string): string[] => {
+    const path = pathname === '/_root.data' ? '/' : pathname.replace(/\.data$/, '')
+    const matches = matchRoutes(routeTree, path) ?? []
+    let target = matches.at(-1)
+    // A form posted to an index route's path goes to its parent unless it says `?index`.
+    if (target?.route.index && !new URLSearchParams(search).has('index')) target = matches.at(-2)
+    if (!target?.route.id) return ['GET', 'HEAD']
+    const fixed = METHODS_OF[target.route.id]
+    if (fixed) return fixed
+    return typeof routes[target.route.id]?.module.action === 'function' ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD']
+  }
+}

@@ -1,1 +1,0 @@
-export * from '../../test/mocks/inngest-event-api.mjs'

@@ -1,0 +1,99 @@
+// A generated pass beside the catalogue of bad inputs: FUZZ_RUNS (5,000 unless told) requests made by
+// fast-check from FUZZ_SEED (printed, so a failure replays) across every route, method, header, cookie
+// and body shape (fuzz.ts), against the production server. Every answer is below 500, a refused request
+// (4xx) writes no row, the server never exits, and its peak memory stays under the benchmark's ceiling.
+// A longer run: `npm run fuzz -- --runs 50000 [--seed N]`.
+import Database from 'better-sqlite3'
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { describeRequest, requestArbitrary, type FuzzContext } from './fuzz'
+import { LOOPBACK_ONLY, send, signupForm, startRegisterDouble, startServer, TEST_SECRETS, type RunningServer } from './server'
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000)
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
+const RSS_CEILING_MB = 200
+const PASSWORD = 'a long enough password'
+const ADMIN = { email: 'admin@fuzz.test', password: 'fuzz admin password 2026 !' }
+const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures']
+const dbFile = `.tmp/test-db/resilience-fuzz-${crypto.randomUUID()}.db`
+
+let server: RunningServer
+let inngestApi: Awaited<ReturnType<typeof startRegisterDouble>>
+let db: Database.Database
+const ctx: FuzzContext = { port: 0, cookies: { owner: '', plain: '', admin: '' }, organizationId: '', invitationPath: '', secrets: { stripe: TEST_SECRETS.STRIPE_WEBHOOK_SECRET } }
+const snapshot = () => TABLES.map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n).join(',')
+const peakRssMb = () => Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+
+async function login(email: string, password: string) {
+  const res = await fetch(`${server.url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}` },
+    body: new URLSearchParams({ email, password }).toString(),
+  })
+  return res.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
+}
+
+beforeAll(async () => {
+  // Syncs (PUT /api/inngest) reach a loopback Inngest API that accepts them; events go nowhere.
+  inngestApi = await startRegisterDouble()
+  const env = { ...TEST_SECRETS, ...LOOPBACK_ONLY, INNGEST_BASE_URL: inngestApi.url, DATABASE_URL: dbFile, RATE_LIMIT_PER_MINUTE: '1000000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
+  const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1' }, encoding: 'utf8' })
+  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
+  server = await startServer(env)
+  ctx.port = server.port
+  db = new Database(dbFile, { readonly: true })
+  for (const who of ['owner', 'plain'] as const) {
+    expect((await signupForm(server, { name: who, email: `${who}@fuzz.test`, password: PASSWORD })).status).toBe(302)
+    ctx.cookies[who] = await login(`${who}@fuzz.test`, PASSWORD)
+  }
+  ctx.cookies.admin = await login(ADMIN.email, ADMIN.password)
+  const writable = new Database(dbFile)
+  ctx.organizationId = crypto.randomUUID()
+  const owner = writable.prepare('SELECT id FROM users WHERE email = ?').get('owner@fuzz.test') as { id: string }
+  writable.prepare('INSERT INTO organizations (id, name, stripe_subscription_id) VALUES (?, ?, ?)').run(ctx.organizationId, 'Fuzz Ltd', 'sub_fuzz')
+  writable.prepare("INSERT INTO memberships (organization_id, user_id, role) VALUES (?, ?, 'owner')").run(ctx.organizationId, owner.id)
+  writable.close()
+  const invite = await fetch(`${server.url}/dashboard`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}`, Cookie: ctx.cookies.owner },
+    body: new URLSearchParams({ intent: 'invite', email: 'invitee@fuzz.test', organizationId: ctx.organizationId }).toString(),
+  })
+  expect(invite.status).toBe(200)
+  ctx.invitationPath = `/invitations/${(db.prepare('SELECT id FROM invitations').get() as { id: string }).id}`
+})
+afterAll(async () => {
+  db?.close()
+  await server?.stop()
+  await inngestApi?.close()
+})
+
+test(`${RUNS} generated requests: no 5xx, no row written by a refused request, no crash, memory bounded`, { timeout: 120_000 + RUNS * 100 }, async () => {
+  console.log(`fuzz: seed ${SEED}, ${RUNS} requests (replay: npm run fuzz -- --seed ${SEED} --runs ${RUNS})`)
+  const started = Date.now()
+  const statuses = new Map<number, number>()
+  let sent = 0
+  await fc.assert(
+    fc.asyncProperty(requestArbitrary(ctx), async (request) => {
+      const before = snapshot()
+      const answer = await send(`${server.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body })
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
+      if (++sent % 500 === 0) console.log(`fuzz: ${sent} requests, ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${peakRssMb().toFixed(0)} MB`)
+      const where = `${describeRequest(request)} → ${answer.status} ${answer.body.slice(0, 200)}`
+      // The smallest body limit is a form's 16 KiB: only a larger upload may be cut off unanswered.
+      if (answer.status === 0 && (request.body?.length ?? 0) <= 16 * 1024) throw new Error(`no answer: ${where}`)
+      if (answer.status >= 500) throw new Error(`5xx: ${where}`)
+      if ((answer.status >= 400 || answer.status === 0) && snapshot() !== before) throw new Error(`a refused request wrote rows (${before} → ${snapshot()}): ${where}`)
+      if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the server exited after: ${where}\n${server.output().slice(-2000)}`)
+    }),
+    { seed: SEED, numRuns: RUNS, endOnFailure: true },
+  )
+  const seconds = (Date.now() - started) / 1000
+  console.log(`fuzz: ${sent} requests in ${seconds.toFixed(1)} s, seed ${SEED}, statuses ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}, peak RSS ${peakRssMb().toFixed(0)} MB`)
+  expect(sent).toBeGreaterThanOrEqual(RUNS)
+  expect((await fetch(`${server.url}/login`)).status).toBe(200)
+  expect(peakRssMb()).toBeLessThan(RSS_CEILING_MB)
+})
