@@ -7,6 +7,7 @@ import { env, isProduction } from '~/env.server'
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
 export const SESSION_COOKIE = '__session'
+const MAX_REDIRECT_TO = 2_000
 
 type SessionData = { userId: string }
 
@@ -65,7 +66,9 @@ export async function requireUser(request: Request) {
   const user = await getUser(request)
   if (!user) {
     const url = new URL(request.url)
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+    const back = encodeURIComponent(url.pathname + url.search)
+    // No real page needs more; a longer Location overflows clients' and proxies' header limits.
+    throw redirect(back.length <= MAX_REDIRECT_TO ? `/login?redirectTo=${back}` : '/login')
   }
   return user
 }

@@ -38,6 +38,12 @@ describe('sessions', () => {
     expect((thrown as Response).headers.get('Location')).toBe('/login?redirectTo=%2Fdashboard')
   })
 
+  test('a path too long to carry back is not put in redirectTo (its Location would overflow a client\'s header limit)', async () => {
+    const long = new Request(`http://localhost:5173/dashboard?${'x'.repeat(20_000)}`)
+    const res = await callRoute(dashboard, long).catch((thrown: Response) => thrown)
+    expect((res as Response).headers.get('Location')).toBe('/login')
+  })
+
   test('the dashboard greets a signed-in user', async () => {
     const cookie = asCookie(await createUserSessionCookie(new Request('http://x/'), user.id))
     const data = await callRoute(dashboard, request(cookie))

@@ -5,14 +5,14 @@ import { inngest } from './client.server'
 import { functions } from './functions.server'
 
 /**
- * Inngest documents up to 32 MB of run state (events and step results), 4 MB a step result and 3 MiB
- * an event; Courrier's runs carry one event of a few KB (the catalogue's schemas bound every field) and
- * steps that return ids, far under 1 MiB. The SDK parses and canonicalizes a body before it checks the
- * signature, which costs up to 60 times the body in heap: 1 MiB is the most a forged call may make it
- * parse under the 128 MB heap cap, and large bodies are parsed one at a time.
+ * Inngest documents up to 32 MB of run state (events and step results), 4 MB a step result, and 256 KiB
+ * an event on its free plan (3 MiB on paid ones); Courrier's runs carry one event of a few KB (the
+ * catalogue's schemas bound every field) and steps that return ids, far under 256 KiB. The SDK parses
+ * and canonicalizes a body before it checks the signature, at up to 60 times the body in heap: 256 KiB
+ * keeps a forged call well inside the 128 MB heap cap, and large bodies are parsed one at a time.
  * docs/decisions/0009-hardening.md
  */
-export const MAX_INNGEST_BODY_BYTES = 512 * 1024
+export const MAX_INNGEST_BODY_BYTES = 256 * 1024
 // Above this, a body waits for the one before it; more than MAX_WAITING waiting get a 429.
 const LARGE_BODY_BYTES = 64 * 1024
 const MAX_WAITING = 4

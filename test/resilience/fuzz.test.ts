@@ -79,7 +79,9 @@ test(`${RUNS} generated requests: no 5xx, no row written by a refused request, n
   await fc.assert(
     fc.asyncProperty(requestArbitrary(ctx), async (request) => {
       const before = snapshot()
-      const answer = await send(`${server.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body })
+      const answer = await send(`${server.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body }).catch((error: Error) => {
+        throw new Error(`${error.message}: ${describeRequest(request)}`)
+      })
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
       if (++sent % 500 === 0) console.log(`fuzz: ${sent} requests, ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${peakRssMb().toFixed(0)} MB`)
       const where = `${describeRequest(request)} → ${answer.status} ${answer.body.slice(0, 200)}`
