@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import enEmails from '#locales/en/emails.json'
-import esEmails from '#locales/es/emails.json'
-import frEmails from '#locales/fr/emails.json'
+import { emailResources } from '#locales/emails.server'
 import type { z } from 'zod'
 import { templates, TEMPLATE_IDS, isTemplateId, type TemplateId, type TemplateInput } from '~/email/registry.server'
 import { renderEmail, type RenderedEmail } from '~/email/render.server'
@@ -89,7 +87,7 @@ export function validateSampleData(id: TemplateId, json: string, translate: (mes
 
 // Every email key of every language: one showing up in a rendering is a t() call that found nothing.
 const knownKeys = new Set<string>()
-for (const resource of [enEmails, frEmails, esEmails]) flattenKeys(resource, '', knownKeys)
+for (const resource of Object.values(emailResources)) flattenKeys(resource, '', knownKeys)
 
 /**
  * Texts a translator confirmed are right as they are: the same word in both languages. Add an entry
