@@ -41,9 +41,13 @@ async function invite(page: Page, email: string, label: string, submit: string) 
   await page.getByRole('button', { name: submit }).click()
 }
 
-/** Runs send-invitation for the invitation made for `email` and returns the link from the email. */
-async function invitationLink(email: string) {
-  const relayed = await relayedEvent((e) => e.name === 'organization/invitation.created' && e.data.email === email)
+/**
+ * Runs send-invitation for the invitation made for `email` (its id read from the owner's dashboard: the
+ * event carries ids only) and returns the link from the email.
+ */
+async function invitationLink(page: Page, email: string) {
+  const invitationId = await page.getByTestId('invitations').locator('li', { hasText: email }).locator('input[name="invitationId"]').getAttribute('value')
+  const relayed = await relayedEvent((e) => e.name === 'organization/invitation.created' && e.data.invitationId === invitationId)
   await runAppFunction('send-invitation', relayed)
   const mail = (await mailboxFor(email)).filter((m) => m.template === 'invitation')
   expect(mail).toHaveLength(1)
@@ -69,7 +73,7 @@ test.describe('invitations', () => {
     await expect(page.locator('[data-field-error="email"]')).toHaveText('An invitation is already waiting for this address. Revoke it to send a new one.')
 
     // The owner browses in English; the email follows the inviter's page language for a newcomer.
-    const { url, mail } = await invitationLink(inviteeEmail)
+    const { url, mail } = await invitationLink(page, inviteeEmail)
     expect([mail.locale, mail.subject]).toEqual(['en', 'Olivia Owner invited you to join Northwind Studio on Courrier'])
 
     // The invitee, in Spanish, opens the link signed out, signs up, and is brought back to it.
@@ -104,8 +108,8 @@ test.describe('invitations', () => {
     await expect(page.getByTestId('invitation-done')).toBeVisible()
     await invite(page, expiredEmail, 'Their email address', 'Send invitation')
     await expect(page.getByTestId('invitation-done')).toContainText(expiredEmail)
-    const revoked = await invitationLink(revokedEmail)
-    const expired = await invitationLink(expiredEmail)
+    const revoked = await invitationLink(page, revokedEmail)
+    const expired = await invitationLink(page, expiredEmail)
 
     await page.getByRole('button', { name: `Revoke the invitation sent to ${revokedEmail}` }).click()
     await expect(page.getByTestId('invitation-done')).toHaveText('Invitation revoked: its link no longer works.')
