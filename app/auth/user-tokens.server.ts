@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { and, eq, gt, isNull, lt } from 'drizzle-orm'
+import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { DB } from '~/db/client.server'
 import { userTokens } from '~/db/schema'
 import { env } from '~/env.server'
@@ -134,9 +134,4 @@ export function pendingUserToken(tx: Tx, tokenId: string, purpose: TokenPurpose,
       .where(and(eq(userTokens.id, tokenId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
       .get() ?? null
   )
-}
-
-/** Tokens past their expiry, used or not (the daily clean-up). */
-export function deleteExpiredUserTokens(tx: Pick<DB, 'delete'>, now: Date): number {
-  return tx.delete(userTokens).where(lt(userTokens.expiresAt, now)).run().changes
 }
