@@ -3,7 +3,7 @@ import { LOCALES } from '../app/i18n/locales'
 import { expect, test } from './support/fixtures'
 import { mailboxFor, seededAdmin, signIn, signUpPlainUser } from './support/studio'
 
-const TEMPLATES = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation']
+const TEMPLATES = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed']
 
 test.describe('the email studio, as a marketer uses it', () => {
   test.use({ locale: 'en-US' })
