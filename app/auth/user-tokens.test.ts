@@ -16,7 +16,7 @@ import {
 } from './user-tokens.server'
 
 vi.mock('node:crypto', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:crypto')>()
+  const actual = await importOriginal<typeof crypto>()
   return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) }
 })
 

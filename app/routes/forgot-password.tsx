@@ -41,11 +41,11 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
         <h1>{t('forgotPassword.sentTitle')}</h1>
         <p role="status">{t('forgotPassword.sent', { email: actionData.email })}</p>
         <p className="hint">{t('forgotPassword.sentHelp')}</p>
-        <p>
+        <p className="actions">
           <Link to="/forgot-password" reloadDocument>
             {t('forgotPassword.again')}
-          </Link>{' '}
-          · <Link to="/login">{t('nav.login')}</Link>
+          </Link>
+          <Link to="/login">{t('nav.login')}</Link>
         </p>
       </section>
     )

@@ -4,9 +4,9 @@ import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/reset-password.$token'
 import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
 import { checkResetLink, resetPassword } from '~/auth/password-reset.server'
-import { LIMITS, ResetPasswordSchema } from '~/auth/schemas'
+import { ResetPasswordSchema } from '~/auth/schemas'
 import { sessionCookieFor, sessionIdOf } from '~/auth/session.server'
-import { Field, useClearedOnAnswer } from '~/components/field'
+import { NewPasswordField } from '~/components/field'
 import { GuestForm } from '~/components/guest-form'
 import { submittedForm } from '~/http/parse-form.server'
 import { getInstance } from '~/i18n/i18next.server'
@@ -44,22 +44,12 @@ const constraints = getZodConstraint(ResetPasswordSchema)
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
-  const passwordRef = useClearedOnAnswer(actionData)
   const refused: Refusal | null = actionData && 'refused' in actionData ? actionData.refused : loaderData.state !== 'valid' ? loaderData.state : null
   if (refused) return <RefusedLink state={refused} />
   const errors = actionData && 'errors' in actionData ? actionData.errors : {}
   return (
     <GuestForm page="resetPassword" formError={errors.form} intro={t('resetPassword.intro')}>
-      <Field
-        name="password"
-        inputRef={passwordRef}
-        type="password"
-        label={t('resetPassword.password')}
-        hint={t('signup.passwordHint', LIMITS)}
-        error={errors.password}
-        autoComplete="new-password"
-        constraint={constraints.password}
-      />
+      <NewPasswordField label={t('resetPassword.password')} error={errors.password} answer={actionData} constraint={constraints.password} />
     </GuestForm>
   )
 }
