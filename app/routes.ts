@@ -4,6 +4,8 @@ export default [
   index('routes/home.tsx'),
   route('signup', 'routes/signup.tsx'),
   route('login', 'routes/login.tsx'),
+  route('forgot-password', 'routes/forgot-password.tsx'),
+  route('reset-password/:token', 'routes/reset-password.$token.tsx'),
   route('logout', 'routes/logout.ts'),
   route('language', 'routes/language.tsx'),
   route('dashboard', 'routes/dashboard.tsx'),

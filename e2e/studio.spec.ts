@@ -3,12 +3,14 @@ import { LOCALES } from '../app/i18n/locales'
 import { expect, test } from './support/fixtures'
 import { mailboxFor, seededAdmin, signIn, signUpPlainUser } from './support/studio'
 
-const TEMPLATES = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation']
+const TEMPLATES = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed']
 
 test.describe('the email studio, as a marketer uses it', () => {
   test.use({ locale: 'en-US' })
 
   test('every template in three languages, checked, with lazy thumbnails', async ({ page }, testInfo) => {
+    // Seven templates, 21 cells of six checks each: more than the default 30 s on a shared machine.
+    test.setTimeout(90_000)
     await page.setViewportSize({ width: 1400, height: 1000 })
     await signIn(page, seededAdmin)
     // Studio users find the studio in the site header.

@@ -63,8 +63,16 @@ function limiterFor(scope: string) {
 
 /** At most RATE_LIMIT_PER_MINUTE attempts a minute from one client address, per form. */
 export async function checkRateLimit(scope: string, context: Readonly<RouterContextProvider>, values: Record<string, string> = {}) {
+  await checkRateLimitOf(scope, context.get(clientAddressContext), values)
+}
+
+/**
+ * At most RATE_LIMIT_PER_MINUTE attempts a minute for one key (an email address's hash, a user id…) in
+ * this scope, whichever client they come from; refused with 429 and Retry-After like `checkRateLimit`.
+ */
+export async function checkRateLimitOf(scope: string, key: string, values: Record<string, string> = {}) {
   try {
-    await limiterFor(scope).consume(context.get(clientAddressContext))
+    await limiterFor(scope).consume(key)
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error
     const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000))

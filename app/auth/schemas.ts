@@ -32,3 +32,8 @@ export const LoginSchema = z.object({
 })
 
 export const LIMITS = { min: PASSWORD_MIN, max: PASSWORD_MAX, nameMax: NAME_MAX }
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema })
+
+/** A new password follows the signup rule, the same one. */
+export const ResetPasswordSchema = z.object({ password: SignupSchema.shape.password })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { eq, and, gt } from 'drizzle-orm'
-import { createSessionStorage, redirect } from 'react-router'
-import { db } from '~/db/client.server'
+import { createCookie, createSessionStorage, redirect } from 'react-router'
+import { db, type DB } from '~/db/client.server'
 import { sessions, users } from '~/db/schema'
 import { env, isProduction } from '~/env.server'
 
@@ -11,22 +11,34 @@ const MAX_REDIRECT_TO = 2_000
 
 type SessionData = { userId: string }
 
+const sessionCookie = createCookie(SESSION_COOKIE, {
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax',
+  secure: isProduction,
+  secrets: [env.SESSION_SECRET],
+  maxAge: SESSION_TTL_MS / 1000,
+})
+
+/**
+ * Writes a new session row (a fresh random id) with the writer given: the session storage's own
+ * creations, and a sign-in that must commit with other writes (a password reset) in their transaction.
+ */
+export function insertSession(writer: Pick<DB, 'insert'>, data: Partial<SessionData>, expires = new Date(Date.now() + SESSION_TTL_MS)): string {
+  const id = randomBytes(32).toString('base64url')
+  writer.insert(sessions).values({ id, userId: data.userId ?? null, data, expiresAt: expires }).run()
+  return id
+}
+
+/** The cookie for a session row written by `insertSession`, as `commitSession` would have made it. */
+export function sessionCookieFor(sessionId: string, expires: Date): Promise<string> {
+  return sessionCookie.serialize(sessionId, { expires })
+}
+
 export const sessionStorage = createSessionStorage<SessionData>({
-  cookie: {
-    name: SESSION_COOKIE,
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: isProduction,
-    secrets: [env.SESSION_SECRET],
-    maxAge: SESSION_TTL_MS / 1000,
-  },
+  cookie: sessionCookie,
   async createData(data, expires) {
-    const id = randomBytes(32).toString('base64url')
-    db.insert(sessions)
-      .values({ id, userId: data.userId ?? null, data, expiresAt: expires ?? new Date(Date.now() + SESSION_TTL_MS) })
-      .run()
-    return id
+    return insertSession(db, data, expires)
   },
   async readData(id) {
     const row = db
@@ -83,6 +95,11 @@ export async function createUserSessionCookie(request: Request, userId: string):
   const session = await sessionStorage.getSession()
   session.set('userId', userId)
   return sessionStorage.commitSession(session, { expires: new Date(Date.now() + SESSION_TTL_MS) })
+}
+
+/** The id of the session the request's cookie names, if any (signed in or not). */
+export async function sessionIdOf(request: Request): Promise<string | null> {
+  return (await getSession(request)).id || null
 }
 
 export async function destroySessionCookie(request: Request): Promise<string> {

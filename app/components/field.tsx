@@ -73,3 +73,24 @@ export function useClearedOnAnswer(answer: unknown) {
   }, [answer])
   return ref
 }
+
+/**
+ * The field where someone chooses a password (signup, a reset): the signup rule as its hint, cleared
+ * after every answer, and `new-password` so password managers offer to generate one.
+ */
+export function NewPasswordField({ label, error, answer, constraint }: { label: string; error?: UiKey; answer: unknown; constraint?: Constraint }) {
+  const { t } = useTranslation()
+  const inputRef = useClearedOnAnswer(answer)
+  return (
+    <Field
+      name="password"
+      inputRef={inputRef}
+      type="password"
+      label={label}
+      hint={t('signup.passwordHint', LIMITS)}
+      error={error}
+      autoComplete="new-password"
+      constraint={constraint}
+    />
+  )
+}

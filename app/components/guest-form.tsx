@@ -9,23 +9,28 @@ import { Honeypot } from './honeypot'
 const PAGES = {
   signup: { question: 'signup.haveAccount', to: '/login', link: 'nav.login' },
   login: { question: 'login.noAccount', to: '/signup', link: 'nav.signup' },
+  forgotPassword: { question: 'forgotPassword.remembered', to: '/login', link: 'nav.login' },
+  resetPassword: { question: 'resetPassword.remembered', to: '/login', link: 'nav.login' },
 } as const
 
 type GuestFormProps = {
   page: keyof typeof PAGES
   /** The form-level refusal (rate limit, wrong credentials, cross-site post…), if any. */
   formError?: UiKey
+  /** A line under the title saying what the form does (forgotten password, new password). */
+  intro?: string
   children: ReactNode
 }
 
-/** A card holding one public form (signup, login): its title, the honeypot, the fields, one submit button. */
-export function GuestForm({ page, formError, children }: GuestFormProps) {
+/** A card holding one public form (signup, login, forgotten and new password): its title, the honeypot, the fields, one submit button. */
+export function GuestForm({ page, formError, intro, children }: GuestFormProps) {
   const { t } = useTranslation()
   const submitting = useNavigation().state === 'submitting'
   const other = PAGES[page]
   return (
     <section className="card">
       <h1>{t(`${page}.title`)}</h1>
+      {intro ? <p>{intro}</p> : null}
       <Form method="post" noValidate>
         <FormError error={formError} />
         <Honeypot />

@@ -155,3 +155,28 @@ export const stripeEvents = sqliteTable('stripe_events', {
   type: text('type').notNull(),
   receivedAt: createdAt(),
 })
+
+/**
+ * One-time links sent to a user by email (password reset; address confirmation later). The link's token
+ * is derived from the row id with SESSION_SECRET (app/auth/user-tokens.server.ts): only its SHA-256 is
+ * stored, and a link is good once, before `expiresAt`.
+ */
+export const userTokens = sqliteTable(
+  'user_tokens',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['password-reset', 'email-verification'] }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('user_tokens_token_idx').on(t.tokenHash),
+    index('user_tokens_user_purpose_idx').on(t.userId, t.purpose, t.createdAt),
+    index('user_tokens_expires_idx').on(t.expiresAt),
+  ],
+)

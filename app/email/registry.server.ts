@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react'
 import * as invitation from '#emails/invitation'
+import * as passwordChanged from '#emails/password-changed'
+import * as passwordReset from '#emails/password-reset'
 import * as subscriptionCreated from '#emails/subscription-created'
 import * as trialReminder from '#emails/trial-reminder'
 import * as welcome from '#emails/welcome'
@@ -7,7 +9,7 @@ import type { EventInput } from '#emails/types'
 import * as welcomeFollowUp from '#emails/welcome-follow-up'
 import type { eventCatalogue, EventContext, EventData, EventName } from '~/events'
 
-export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation'] as const
+export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed'] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
 export type { EventContext, EventData }
@@ -61,6 +63,8 @@ export const templates = {
   'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, ['trial-pro-fr', 'trial-team-en', 'active-no-trial-es']),
   'trial-reminder': defineTemplate('trial-reminder', 'trial/reminder', trialReminder, ['pro-trial']),
   invitation: defineTemplate('invitation', 'organization/invitation.created', invitation, ['invite-fr', 'invite-es-long-org']),
+  'password-reset': defineTemplate('password-reset', 'user/password-reset.requested', passwordReset, ['reset-en', 'reset-fr', 'reset-es-long-name']),
+  'password-changed': defineTemplate('password-changed', 'user/password.changed', passwordChanged, ['changed-en', 'changed-fr', 'changed-es-long-name']),
 }
 
 // Every id has its entry, under its own name (checked here rather than with `satisfies`, which would

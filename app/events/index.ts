@@ -1,10 +1,19 @@
 import type { z } from 'zod'
 import { invitationCreated, InvitationContextSchema, invitationCreatedSamples } from './invitation-created'
+import {
+  passwordChanged,
+  PasswordChangedContextSchema,
+  passwordChangedSamples,
+  PasswordResetContextSchema,
+  passwordResetRequested,
+  passwordResetRequestedSamples,
+} from './password-reset'
 import { subscriptionCreated, subscriptionCreatedSamples } from './subscription-created'
 import { trialReminder, TrialReminderContextSchema, trialReminderSamples } from './trial-reminder'
 import { userRegistered, UserContextSchema, userRegisteredSamples } from './user-registered'
 
 export * from './invitation-created'
+export * from './password-reset'
 export * from './subscription-created'
 export * from './trial-reminder'
 export * from './user-registered'
@@ -25,6 +34,13 @@ export const eventCatalogue = {
     context: InvitationContextSchema,
     samples: invitationCreatedSamples,
   },
+  'user/password-reset.requested': {
+    type: passwordResetRequested,
+    schema: passwordResetRequested.schema,
+    context: PasswordResetContextSchema,
+    samples: passwordResetRequestedSamples,
+  },
+  'user/password.changed': { type: passwordChanged, schema: passwordChanged.schema, context: PasswordChangedContextSchema, samples: passwordChangedSamples },
 } as const
 
 export type EventName = keyof typeof eventCatalogue

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lt } from 'drizzle-orm'
 import { db } from '~/db/client.server'
-import { invitations, memberships, organizations, sessions, subscriptions, users } from '~/db/schema'
+import { invitations, memberships, organizations, sessions, subscriptions, users, userTokens } from '~/db/schema'
 
 /** What the functions read and delete. Kept here, not in billing/ or organizations/, which own their writes. */
 
@@ -55,4 +55,9 @@ export function deleteExpiredInvitations(now: Date): number {
     .delete(invitations)
     .where(and(lt(invitations.expiresAt, now), isNull(invitations.acceptedAt)))
     .run().changes
+}
+
+/** Emailed links (password reset…) past their expiry, used or not: worthless, and nothing else points at them. */
+export function deleteExpiredUserTokens(now: Date): number {
+  return db.delete(userTokens).where(lt(userTokens.expiresAt, now)).run().changes
 }

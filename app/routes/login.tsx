@@ -1,6 +1,6 @@
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { redirect, useSearchParams } from 'react-router'
+import { Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/login'
 import { titleMeta } from '~/components/title-meta'
 import { formAction, forwardActionHeaders, rejectForm } from '~/auth/form-guards.server'
@@ -45,6 +45,9 @@ export default function Login({ actionData }: Route.ComponentProps) {
       <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
       <Field name="email" type="email" label={t('login.email')} defaultValue={actionData?.values.email} error={errors.email} autoComplete="email" constraint={constraints.email} />
       <Field name="password" inputRef={passwordRef} type="password" label={t('login.password')} error={errors.password} autoComplete="current-password" constraint={constraints.password} />
+      <p className="hint">
+        <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
+      </p>
     </GuestForm>
   )
 }

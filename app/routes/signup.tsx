@@ -4,11 +4,11 @@ import { redirect } from 'react-router'
 import type { Route } from './+types/signup'
 import { titleMeta } from '~/components/title-meta'
 import { formAction, forwardActionHeaders, rejectForm } from '~/auth/form-guards.server'
-import { LIMITS, SignupSchema } from '~/auth/schemas'
+import { SignupSchema } from '~/auth/schemas'
 import { guestPageLoader } from '~/auth/guest-page.server'
 import { createUserSessionCookie } from '~/auth/session.server'
 import { signup } from '~/auth/signup.server'
-import { Field, useClearedOnAnswer } from '~/components/field'
+import { Field, NewPasswordField } from '~/components/field'
 import { GuestForm } from '~/components/guest-form'
 import { submittedForm } from '~/http/parse-form.server'
 import { getLocale } from '~/i18n/i18next.server'
@@ -33,22 +33,12 @@ const constraints = getZodConstraint(SignupSchema)
 export default function Signup({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const errors = actionData?.errors ?? {}
-  const passwordRef = useClearedOnAnswer(actionData)
   const values = actionData?.values ?? {}
   return (
     <GuestForm page="signup" formError={errors.form}>
       <Field name="name" label={t('signup.name')} defaultValue={values.name} error={errors.name} autoComplete="name" constraint={constraints.name} />
       <Field name="email" type="email" label={t('signup.email')} defaultValue={values.email} error={errors.email} autoComplete="email" constraint={constraints.email} />
-      <Field
-        name="password"
-        inputRef={passwordRef}
-        type="password"
-        label={t('signup.password')}
-        hint={t('signup.passwordHint', LIMITS)}
-        error={errors.password}
-        autoComplete="new-password"
-        constraint={constraints.password}
-      />
+      <NewPasswordField label={t('signup.password')} error={errors.password} answer={actionData} constraint={constraints.password} />
     </GuestForm>
   )
 }

@@ -9,3 +9,12 @@ export function formatEmailDate(iso: string, locale: Locale): string {
   if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })))
   return format.format(new Date(iso))
 }
+
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>()
+
+/** A time of day (ISO string) as the recipient reads it, e.g. "09:30", in UTC like the dates. */
+export function formatEmailTime(iso: string, locale: Locale): string {
+  let format = timeFormats.get(locale)
+  if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' })))
+  return format.format(new Date(iso))
+}

@@ -20,6 +20,7 @@ let db: Database.Database
 const cookies: Record<'owner' | 'plain' | 'admin', string> = { owner: '', plain: '', admin: '' }
 let organizationId = ''
 let invitationPath = ''
+let resetPath = ''
 
 const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures']
 const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
@@ -58,6 +59,11 @@ beforeAll(async () => {
   expect(invite.status).toBe(200)
   const invitation = db.prepare('SELECT id FROM invitations').get() as { id: string }
   invitationPath = `/invitations/${invitation.id}`
+  // A real reset link, for an account of its own (a reset would end the others' sessions).
+  expect((await signupForm(server, { name: 'reset', email: 'reset@bad-inputs.test', password: PASSWORD })).status).toBe(302)
+  expect((await form('/forgot-password', { email: 'reset@bad-inputs.test' })).status).toBe(200)
+  const token = db.prepare('SELECT id FROM user_tokens').get() as { id: string }
+  resetPath = `/reset-password/${createHmac('sha256', TEST_SECRETS.SESSION_SECRET).update(`user-token:password-reset:${token.id}`).digest('base64url')}`
 })
 afterAll(async () => {
   db?.close()
@@ -147,6 +153,29 @@ const catalogue: Record<string, Case[]> = {
     ['password of 10,000 characters', () => form('/login', { email: 'owner@bad-inputs.test', password: 'p'.repeat(10_000) }), 400],
     ['posted from another site', () => form('/login', { email: 'owner@bad-inputs.test', password: PASSWORD }, '', { Origin: 'https://evil.example' }), 403],
     ['the right password with a DELETE', () => form('/login', { email: 'owner@bad-inputs.test', password: PASSWORD }, '', {}, 'DELETE'), 405],
+  ],
+  'forgot password': [
+    ['invalid email', () => form('/forgot-password', { email: 'camille@' }), 400],
+    ['header injection in the email', () => form('/forgot-password', { email: 'a@example.com\r\nBcc: victim@example.com' }), 400],
+    ['email of 300 characters', () => form('/forgot-password', { email: `${'a'.repeat(290)}@example.com` }), 400],
+    ['no fields at all', () => form('/forgot-password', {}), 400],
+    ['an address without an account (answered like one with)', () => form('/forgot-password', { email: 'nobody@bad-inputs.test' }), 200],
+    ['a filled honeypot', () => form('/forgot-password', { email: 'owner@bad-inputs.test', website: 'http://spam.example' }), 400],
+    ['a 1 MB body', () => form('/forgot-password', { email: 'x'.repeat(1_000_000) }), 413],
+    ['posted from another site', () => form('/forgot-password', { email: 'owner@bad-inputs.test' }, '', { Origin: 'https://evil.example' }), 403],
+    ['a PUT', () => form('/forgot-password', { email: 'owner@bad-inputs.test' }, '', {}, 'PUT'), 405],
+  ],
+  'reset password': [
+    ['a forged token', () => form(`/reset-password/${'A'.repeat(43)}`, { password: 'a long enough password' }), 404],
+    ['a token that is no token', () => form('/reset-password/%00%27%20OR%201%3D1', { password: 'a long enough password' }), 404],
+    ['a forged token, opened', () => fetch(`${server.url}/reset-password/${'B'.repeat(43)}`), 404],
+    ['a token of 5,000 characters', () => fetch(`${server.url}/reset-password/${'t'.repeat(5000)}`), 404],
+    ['a short password on a real link', () => form(resetPath, { password: 'short' }), 400],
+    ['a password of 10,000 characters on a real link', () => form(resetPath, { password: 'p'.repeat(10_000) }), 400],
+    ['no fields at all on a real link', () => form(resetPath, {}), 400],
+    ['a 1 MB body on a real link', () => form(resetPath, { password: 'x'.repeat(1_000_000) }), 413],
+    ['posted from another site', () => form(resetPath, { password: 'a long enough password' }, '', { Origin: 'https://evil.example' }), 403],
+    ['a PUT', () => form(resetPath, { password: 'a long enough password' }, '', {}, 'PUT'), 405],
   ],
   language: [
     ['posted from another site', () => form('/language', { lng: 'fr', redirectTo: '/' }, cookies.plain, { Origin: 'https://evil.example' }), 403],
