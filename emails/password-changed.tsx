@@ -1,12 +1,11 @@
 import { passwordChangedSamples } from '~/events/password-reset'
 import { formatEmailDate, formatEmailTime } from './components/dates'
-import { EmailLayout } from './components/layout'
+import { accountFrame, EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
 import { previewProps } from './components/preview'
-import type { EmailProps, EventInput } from './types'
+import type { AccountEmailProps, EventInput } from './types'
 
-export interface PasswordChangedEmailProps extends EmailProps {
-  userName: string
+export interface PasswordChangedEmailProps extends AccountEmailProps {
   /** Already formatted for the locale (UTC). */
   changedDate: string
   changedTime: string
@@ -20,9 +19,9 @@ export const description = 'Security notice sent after a password was changed th
 
 /** Tells the account's owner their password changed, with the way back in if someone else did it. */
 export function PasswordChangedEmail(props: PasswordChangedEmailProps) {
-  const { t, locale, userName, changedDate, changedTime, forgotPasswordUrl } = props
+  const { t, changedDate, changedTime, forgotPasswordUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('passwordChanged.heading')} recipientName={userName}>
+    <EmailLayout {...accountFrame(props, 'passwordChanged')}>
       <Paragraph>{t('passwordChanged.body', { date: changedDate, time: changedTime })}</Paragraph>
       <Paragraph>{t('passwordChanged.sessions')}</Paragraph>
       <Paragraph>{t('passwordChanged.notYou')}</Paragraph>

@@ -1,11 +1,10 @@
 import { passwordResetRequestedSamples } from '~/events/password-reset'
-import { EmailLayout } from './components/layout'
+import { accountFrame, EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
 import { previewProps } from './components/preview'
-import type { EmailProps, EventInput } from './types'
+import type { AccountEmailProps, EventInput } from './types'
 
-export interface PasswordResetEmailProps extends EmailProps {
-  userName: string
+export interface PasswordResetEmailProps extends AccountEmailProps {
   resetUrl: string
 }
 
@@ -16,9 +15,9 @@ export const description = 'Sent when someone asks for a password reset for an e
 
 /** The link to choose a new password, asked for on /forgot-password. */
 export function PasswordResetEmail(props: PasswordResetEmailProps) {
-  const { t, locale, userName, resetUrl } = props
+  const { t, resetUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('passwordReset.heading')} recipientName={userName}>
+    <EmailLayout {...accountFrame(props, 'passwordReset')}>
       <Paragraph>{t('passwordReset.body')}</Paragraph>
       <CallToAction href={resetUrl} label={t('passwordReset.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph muted>{t('passwordReset.expiry')}</Paragraph>

@@ -25,6 +25,11 @@ export interface EmailProps {
   locale: Locale
 }
 
+/** Props of an email to a user of ours, greeted by name (account and security emails). */
+export interface AccountEmailProps extends EmailProps {
+  userName: string
+}
+
 /** An email to a user who signed up: greeted by name, with a way back to their dashboard. */
 export interface UserEmailProps extends EmailProps {
   userName: string

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { LOCALES } from '../i18n/locales'
 import { OUTBOX_STATUSES } from '../outbox/status'
 
@@ -11,6 +11,9 @@ const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`)
+
+/** A required reference to a row whose deletion takes this one with it (a member, a token, an invitation). */
+const ownedBy = (column: string, target: () => AnySQLiteColumn) => text(column).notNull().references(target, { onDelete: 'cascade' })
 
 export const users = sqliteTable('users', {
   id: id(),
@@ -116,12 +119,8 @@ export const organizations = sqliteTable('organizations', {
 export const memberships = sqliteTable(
   'memberships',
   {
-    organizationId: text('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: ownedBy('organization_id', () => organizations.id),
+    userId: ownedBy('user_id', () => users.id),
     role: text('role', { enum: ['owner', 'member'] }).notNull(),
     createdAt: createdAt(),
   },
@@ -132,9 +131,7 @@ export const invitations = sqliteTable(
   'invitations',
   {
     id: id(),
-    organizationId: text('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: ownedBy('organization_id', () => organizations.id),
     email: text('email').notNull(),
     // Only a hash of the link's token is stored.
     tokenHash: text('token_hash').notNull(),
@@ -165,9 +162,7 @@ export const userTokens = sqliteTable(
   'user_tokens',
   {
     id: id(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownedBy('user_id', () => users.id),
     purpose: text('purpose', { enum: ['password-reset', 'email-verification'] }).notNull(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),

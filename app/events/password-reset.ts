@@ -20,29 +20,26 @@ export const PasswordResetContextSchema = z.object({
   resetPath: z.string().startsWith('/reset-password/').max(300),
 })
 
-export const passwordResetRequestedSamples = defineSamples(
-  { data: PasswordResetRequestedSchema, context: PasswordResetContextSchema },
-  {
-    'reset-en': {
-      label: 'Reset requested, English',
-      data: { userId: 'usr_sample_en', tokenId: 'tok_sample_1' },
-      context: { userName: 'Alex Morgan', resetPath: '/reset-password/sample-token' },
-    },
-    'reset-fr': {
-      label: 'Reset requested, French',
-      data: { userId: 'usr_sample_fr', tokenId: 'tok_sample_2' },
-      context: { userName: 'Camille Dupont', resetPath: '/reset-password/sample-token' },
-    },
-    'reset-es-long-name': {
-      label: 'Reset requested, long Spanish name',
-      data: { userId: 'usr_sample_es', tokenId: 'tok_sample_3' },
-      context: {
-        userName: 'María de los Ángeles Fernández-Villaverde y Santiesteban',
-        resetPath: '/reset-password/sample-token',
-      },
+export const passwordResetRequestedSamples = defineSamples({ data: PasswordResetRequestedSchema, context: PasswordResetContextSchema }, {
+  'reset-en': {
+    label: 'Reset requested, English',
+    data: { userId: 'usr_sample_en', tokenId: 'tok_sample_1' },
+    context: { userName: 'Alex Morgan', resetPath: '/reset-password/sample-token' },
+  },
+  'reset-fr': {
+    label: 'Reset requested, French',
+    data: { userId: 'usr_sample_fr', tokenId: 'tok_sample_2' },
+    context: { userName: 'Camille Dupont', resetPath: '/reset-password/sample-token' },
+  },
+  'reset-es-long-name': {
+    label: 'Reset requested, long Spanish name',
+    data: { userId: 'usr_sample_es', tokenId: 'tok_sample_3' },
+    context: {
+      userName: 'María de los Ángeles Fernández-Villaverde y Santiesteban',
+      resetPath: '/reset-password/sample-token',
     },
   },
-)
+})
 
 /**
  * A user's password was changed (through a reset link). The security notice goes to the account's
@@ -59,15 +56,12 @@ export const PasswordChangedContextSchema = z.object({
   changedAt: z.iso.datetime(),
 })
 
-export const passwordChangedSamples = defineSamples(
-  { data: PasswordChangedSchema, context: PasswordChangedContextSchema },
-  {
-    'changed-en': { label: 'Password changed, English', data: { userId: 'usr_sample_en' }, context: { userName: 'Alex Morgan', changedAt: '2026-12-02T09:30:00.000Z' } },
-    'changed-fr': { label: 'Password changed, French', data: { userId: 'usr_sample_fr' }, context: { userName: 'Camille Dupont', changedAt: '2026-12-02T09:30:00.000Z' } },
-    'changed-es-long-name': {
-      label: 'Password changed, long Spanish name',
-      data: { userId: 'usr_sample_es' },
-      context: { userName: 'María de los Ángeles Fernández-Villaverde y Santiesteban', changedAt: '2026-12-02T09:30:00.000Z' },
-    },
+export const passwordChangedSamples = defineSamples({ data: PasswordChangedSchema, context: PasswordChangedContextSchema }, {
+  'changed-en': { label: 'Password changed, English', data: { userId: 'usr_sample_en' }, context: { userName: 'Alex Morgan', changedAt: '2026-12-02T09:30:00.000Z' } },
+  'changed-fr': { label: 'Password changed, French', data: { userId: 'usr_sample_fr' }, context: { userName: 'Camille Dupont', changedAt: '2026-12-02T09:30:00.000Z' } },
+  'changed-es-long-name': {
+    label: 'Password changed, long Spanish name',
+    data: { userId: 'usr_sample_es' },
+    context: { userName: 'María de los Ángeles Fernández-Villaverde y Santiesteban', changedAt: '2026-12-02T09:30:00.000Z' },
   },
-)
+})

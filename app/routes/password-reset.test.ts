@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import type { Locale } from '~/i18n/locales'
 import { hashPassword, verifyPassword } from '~/auth/password.server'
 import { RESPONSE_FLOOR_MS } from '~/auth/password-reset.server'
 import { createUserSessionCookie, getUserId } from '~/auth/session.server'
@@ -14,7 +15,7 @@ const oldPassword = 'the old password here'
 const newPassword = 'a brand new password'
 const cookieOf = (setCookie: string) => setCookie.split(';')[0]!
 
-async function account(language: 'fr' | 'en' | 'es' = 'en') {
+async function account(language: Locale = 'en') {
   const email = `reset-${crypto.randomUUID().slice(0, 8)}@example.com`
   return db.insert(users).values({ email, name: 'Alex Morgan', passwordHash: await hashPassword(oldPassword), language }).returning().get()
 }
@@ -29,6 +30,12 @@ const eventsFor = (name: string, userId: string) =>
 function linkTokenOf(userId: string) {
   const row = db.select().from(userTokens).where(eq(userTokens.userId, userId)).all().at(-1)!
   return deriveUserToken('password-reset', row.id)
+}
+
+/** Asks for a reset link for this account and returns the token its email would carry. */
+async function resetLinkFor(user: { id: string; email: string }) {
+  await forgot(user.email)
+  return linkTokenOf(user.id)
 }
 
 const openLink = (token: string, headers: Record<string, string> = {}) =>
@@ -160,8 +167,7 @@ describe('reset password link', () => {
 
   test('two submissions racing with one link: one wins', async () => {
     const user = await account()
-    await forgot(user.email)
-    const token = linkTokenOf(user.id)
+    const token = await resetLinkFor(user)
     const results = await Promise.all([submit(token, newPassword), submit(token, 'another good password')])
     expect(results.map((r) => r.status).sort()).toEqual([302, 410])
     expect(eventsFor('user/password.changed', user.id)).toHaveLength(1)
@@ -169,8 +175,7 @@ describe('reset password link', () => {
 
   test('an expired link answers 410 and changes nothing', async () => {
     const user = await account()
-    await forgot(user.email)
-    const token = linkTokenOf(user.id)
+    const token = await resetLinkFor(user)
     db.update(userTokens).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(userTokens.userId, user.id)).run()
     const page = await openLink(token, { 'Accept-Language': 'fr' })
     expect(page.status).toBe(410)

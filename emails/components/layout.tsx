@@ -8,7 +8,7 @@ import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
 import type { ReactNode } from 'react'
 import { colors, contentWidth, fontFamily, radius, space, text } from '../theme'
-import type { EmailProps } from '../types'
+import type { AccountEmailProps, EmailProps } from '../types'
 import { Paragraph, Signature, Title } from './parts'
 
 export interface EmailLayoutProps extends EmailProps {
@@ -20,6 +20,15 @@ export interface EmailLayoutProps extends EmailProps {
   /** Why the recipient gets this email: the account footer unless told otherwise (an invitation says it differently). */
   footer?: string
   children: ReactNode
+}
+
+/**
+ * The layout's props for an account email whose preview and heading are `<section>.preview` and
+ * `<section>.heading`, greeting the user by name.
+ */
+export function accountFrame(props: AccountEmailProps, section: 'passwordReset' | 'passwordChanged') {
+  const { t, locale, userName } = props
+  return { t, locale, previewText: t(`${section}.preview`), heading: t(`${section}.heading`), recipientName: userName }
 }
 
 /**
