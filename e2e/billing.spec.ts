@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
+import { signUpThroughForm } from './support/accounts'
 import { mailboxFor } from './support/mailbox'
 import { postStripeEvent, receivedEvents, relayedEvent, runAppFunction, subscriptionEvent } from './support/stripe-webhook'
 
@@ -11,14 +12,7 @@ import { postStripeEvent, receivedEvents, relayedEvent, runAppFunction, subscrip
 const password = 'a long enough password'
 const WEEK = 7 * 24 * 60 * 60 * 1000
 
-async function signUp(page: Page, name: string, email: string, submit: string) {
-  await page.goto('/signup')
-  await page.locator('input[name="name"]').fill(name)
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill(password)
-  await page.getByRole('button', { name: submit }).click()
-  await expect(page).toHaveURL(/\/dashboard$/)
-}
+const signUp = (page: Page, name: string, email: string, submit: string) => signUpThroughForm(page, { name, email, password, submit })
 
 test.describe('a Stripe subscription for a registered user', () => {
   test.use({ locale: 'fr-FR' })

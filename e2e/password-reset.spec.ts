@@ -3,7 +3,7 @@ import type { Browser, Page } from '@playwright/test'
 import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
-import { signedInUserId } from './support/user-id'
+import { signUpThroughForm } from './support/accounts'
 import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
 
 // Login page → /forgot-password → outbox → the event reaches the (loopback) event API → the executor
@@ -20,15 +20,7 @@ async function newPage(browser: Browser, baseURL: string | undefined, locale: st
   return context.newPage()
 }
 
-async function signUp(page: Page, name: string, email: string, submit: string) {
-  await page.goto('/signup')
-  await page.locator('input[name="name"]').fill(name)
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill(oldPassword)
-  await page.getByRole('button', { name: submit }).click()
-  await expect(page).toHaveURL(/\/dashboard$/)
-  return signedInUserId(page)
-}
+const signUp = (page: Page, name: string, email: string, submit: string) => signUpThroughForm(page, { name, email, password: oldPassword, submit })
 
 async function receivedEvent(name: string, userId: string): Promise<InngestEvent> {
   let found: InngestEvent | undefined

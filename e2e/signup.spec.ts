@@ -1,7 +1,7 @@
 import type { Page, Response } from '@playwright/test'
 import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
-import { signedInUserId } from './support/user-id'
+import { signedInUserId } from './support/accounts'
 
 const password = 'a long enough password'
 

@@ -2,7 +2,7 @@ import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
 import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
 import { mailboxFor, type MailboxMessage } from './support/mailbox'
-import { signedInUserId } from './support/user-id'
+import { signedInUserId } from './support/accounts'
 
 // Browser signup → outbox → the event reaches the (loopback) Inngest event API → an executor test double
 // drives the welcome function through the app's real /api/inngest → the emails land in the local mailbox.

@@ -9,7 +9,7 @@ import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { sampleSubscriptionEvent } from '~/billing/sample-events'
 import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
-import { LOOPBACK_ONLY, send, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { LOOPBACK_ONLY, send, signupForm, startServer, TEST_SECRETS, type RunningServer, signIn } from './server'
 
 const stripe = new Stripe('sk_test_bad_inputs_only')
 const ADMIN = { email: 'admin@bad-inputs.test', password: 'bad inputs admin password 2026 !' }
@@ -26,18 +26,6 @@ let resetPath = ''
 const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures']
 const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
 
-async function login(email: string, password: string) {
-  const res = await fetch(`${server.url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}` },
-    body: new URLSearchParams({ email, password }).toString(),
-  })
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__session='))
-  if (!cookie) throw new Error(`login failed for ${email}: ${res.status}`)
-  return cookie.split(';')[0]!
-}
-
 beforeAll(async () => {
   const env = { ...TEST_SECRETS, ...LOOPBACK_ONLY, INNGEST_BASE_URL: api.url, DATABASE_URL: dbFile, RATE_LIMIT_PER_MINUTE: '100000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
   const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1' }, encoding: 'utf8' })
@@ -47,9 +35,9 @@ beforeAll(async () => {
   db.pragma('busy_timeout = 5000')
   for (const [who, email] of [['owner', 'owner@bad-inputs.test'], ['plain', 'plain@bad-inputs.test']] as const) {
     expect((await signupForm(server, { name: who, email, password: PASSWORD })).status).toBe(302)
-    cookies[who] = await login(email, PASSWORD)
+    cookies[who] = await signIn(server, email, PASSWORD)
   }
-  cookies.admin = await login(ADMIN.email, ADMIN.password)
+  cookies.admin = await signIn(server, ADMIN.email, ADMIN.password)
   // An organization owned by `owner`, as the subscription function would have made it.
   organizationId = crypto.randomUUID()
   const owner = db.prepare('SELECT id FROM users WHERE email = ?').get('owner@bad-inputs.test') as { id: string }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { describeRequest, requestArbitrary, type FuzzContext } from './fuzz'
-import { LOOPBACK_ONLY, send, signupForm, startRegisterDouble, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { LOOPBACK_ONLY, send, signupForm, startRegisterDouble, startServer, TEST_SECRETS, type RunningServer, signIn } from './server'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000)
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
@@ -26,16 +26,6 @@ const ctx: FuzzContext = { port: 0, cookies: { owner: '', plain: '', admin: '' }
 const snapshot = () => TABLES.map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n).join(',')
 const peakRssMb = () => Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
 
-async function login(email: string, password: string) {
-  const res = await fetch(`${server.url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}` },
-    body: new URLSearchParams({ email, password }).toString(),
-  })
-  return res.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
-}
-
 beforeAll(async () => {
   // Syncs (PUT /api/inngest) reach a loopback Inngest API that accepts them; events go nowhere.
   inngestApi = await startRegisterDouble()
@@ -47,9 +37,9 @@ beforeAll(async () => {
   db = new Database(dbFile, { readonly: true })
   for (const who of ['owner', 'plain'] as const) {
     expect((await signupForm(server, { name: who, email: `${who}@fuzz.test`, password: PASSWORD })).status).toBe(302)
-    ctx.cookies[who] = await login(`${who}@fuzz.test`, PASSWORD)
+    ctx.cookies[who] = await signIn(server, `${who}@fuzz.test`, PASSWORD)
   }
-  ctx.cookies.admin = await login(ADMIN.email, ADMIN.password)
+  ctx.cookies.admin = await signIn(server, ADMIN.email, ADMIN.password)
   const writable = new Database(dbFile)
   ctx.organizationId = crypto.randomUUID()
   const owner = writable.prepare('SELECT id FROM users WHERE email = ?').get('owner@fuzz.test') as { id: string }

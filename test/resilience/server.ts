@@ -87,6 +87,19 @@ export function signupForm(server: RunningServer, fields: Record<string, string>
 }
 
 /** Runs `task` over `items` with at most `limit` at a time. */
+/** Signs in through the login form as a browser would; the session cookie (`__session=…`) it gets. */
+export async function signIn(server: RunningServer, email: string, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}` },
+    body: new URLSearchParams({ email, password }).toString(),
+  })
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__session='))
+  if (!cookie) throw new Error(`login failed for ${email}: ${res.status}`)
+  return cookie.split(';')[0]!
+}
+
 export async function pool<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length)
   let next = 0

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /**
  * The signed-in user's id, read from the dashboard's loader data in the hydrated router (events carry
@@ -13,4 +13,15 @@ export async function signedInUserId(page: Page): Promise<string> {
     if (!id) throw new Error('not on the dashboard, or not signed in')
     return id
   })
+}
+
+/** Signs up through /signup as a visitor would, lands on the dashboard, and returns the new user's id. */
+export async function signUpThroughForm(page: Page, account: { name: string; email: string; password: string; submit: string }): Promise<string> {
+  await page.goto('/signup')
+  await page.locator('input[name="name"]').fill(account.name)
+  await page.locator('input[name="email"]').fill(account.email)
+  await page.locator('input[name="password"]').fill(account.password)
+  await page.getByRole('button', { name: account.submit }).click()
+  await expect(page).toHaveURL(/\/dashboard$/)
+  return signedInUserId(page)
 }
