@@ -20,6 +20,9 @@ const submit = (page: Page) => page.locator('main form button[type="submit"]').l
 /** Checks one page as it stands, after making sure it is in the language under test. */
 async function check(page: Page, locale: Locale, label: string, found: Violation[]) {
   await expect(page.locator('html')).toHaveAttribute('lang', locale)
+  // Every page starts with a way past the header, to a target that exists.
+  await expect(page.locator('body > a.skip-link[href="#main"]')).toHaveCount(1)
+  await expect(page.locator('main#main')).toHaveCount(1)
   found.push(...(await axeViolations(page, `${locale} ${label}`)))
 }
 
@@ -46,7 +49,8 @@ for (const locale of LOCALES) {
     test.use({ locale: ACCEPT_LANGUAGE[locale] })
 
     test('signed out: every page and every refused form', async ({ page, uniqueEmail }) => {
-      test.setTimeout(90_000)
+      // A dozen pages with an axe run each (a second or more apiece on a busy two-core machine).
+      test.setTimeout(150_000)
       const found: Violation[] = []
       await page.goto('/')
       await check(page, locale, 'home', found)
@@ -92,7 +96,7 @@ for (const locale of LOCALES) {
     })
 
     test('signed in: dashboard with an organization, a refused invitation, a refused language, 403', async ({ page, uniqueEmail }) => {
-      test.setTimeout(90_000)
+      test.setTimeout(150_000)
       const found: Violation[] = []
       const email = uniqueEmail('a11y')
       await page.goto('/signup')
@@ -133,7 +137,7 @@ for (const locale of LOCALES) {
     })
 
     test('the studio: every page, a refused edit, a refused role', async ({ page, uniqueEmail }) => {
-      test.setTimeout(120_000)
+      test.setTimeout(180_000)
       await page.setViewportSize({ width: 1280, height: 900 })
       const found: Violation[] = []
       await studioIn(page, locale)
@@ -144,6 +148,9 @@ for (const locale of LOCALES) {
       await page.goto('/admin/emails')
       await expect(page.locator('.grid-row').first()).toBeVisible()
       await check(page, locale, 'studio grid', found)
+      // The badges speak the interface's language: nothing between them and <html> says otherwise.
+      const badgeLangs = await page.locator('ul.badges').evaluateAll((lists) => [...new Set(lists.map((l) => l.closest('[lang]')?.tagName))])
+      expect(badgeLangs).toEqual(['HTML'])
       await page.goto('/admin/emails/welcome')
       await check(page, locale, 'template page', found)
       for (const tab of ['text', 'source', 'envelope']) {
@@ -166,6 +173,9 @@ for (const locale of LOCALES) {
       await check(page, locale, 'event', found)
       await page.goto('/admin/team')
       await check(page, locale, 'team', found)
+      // No column without a visible header (axe's empty-table-header, a minor rule, asks for visible text).
+      for (const header of await page.getByTestId('team').locator('th').all()) await expect(header).toHaveText(/\S/)
+      await expect(page.getByTestId('team').locator('th .visually-hidden')).toHaveCount(0)
       await page.locator('#grant-email').fill(uniqueEmail('nobody'))
       await submit(page).click()
       await expect(page.locator('main [role="alert"]')).toBeVisible()
@@ -202,7 +212,7 @@ for (const locale of LOCALES) {
     test.use({ locale: ACCEPT_LANGUAGE[locale] })
 
     test('the studio at 320 px: every page fits, nothing scrolls sideways but tables and emails in their own boxes', async ({ page, uniqueEmail }) => {
-      test.setTimeout(120_000)
+      test.setTimeout(180_000)
       await studioIn(page, locale)
       const ids = await sentMessage(page, uniqueEmail('a11y-reflow'))
       await page.setViewportSize({ width: 320, height: 1000 })
