@@ -84,6 +84,11 @@ for (const locale of LOCALES) {
       await submit(page).click()
       await expect(page.locator('#email[aria-invalid="true"]')).toBeVisible()
       await check(page, locale, 'forgot password, invalid address', found)
+      await page.locator('#email').fill(uniqueEmail('forgot'))
+      await submit(page).click()
+      // The answer replaces the form: focus goes to its heading, not to <body>.
+      await expect(page.getByTestId('reset-requested').locator('h1')).toBeFocused()
+      await check(page, locale, 'forgot password, link sent', found)
 
       await page.goto('/reset-password/not-a-real-token')
       await check(page, locale, 'reset password, bad link', found)
@@ -136,12 +141,12 @@ for (const locale of LOCALES) {
       expect(found, describeViolations(found)).toEqual([])
     })
 
-    test('the studio: every page, a refused edit, a refused role', async ({ page, uniqueEmail }) => {
+    // The studio in two tests, each well inside its time on a busy machine (the grid renders 21 emails).
+    test('the studio: overview, grid, a template page in every tab, a refused data edit', async ({ page }) => {
       test.setTimeout(180_000)
       await page.setViewportSize({ width: 1280, height: 900 })
       const found: Violation[] = []
       await studioIn(page, locale)
-      const ids = await sentMessage(page, uniqueEmail('a11y-studio'))
 
       await page.goto('/admin')
       await check(page, locale, 'studio overview', found)
@@ -161,7 +166,18 @@ for (const locale of LOCALES) {
       await page.locator('#sample-data').fill('{ "userName": ')
       await page.locator('#sample-data').locator('xpath=ancestor::form').locator('button[type="submit"]').click()
       await expect(page.getByTestId('data-error')).toBeVisible()
+      await expect(page.locator('#sample-data')).toBeFocused()
       await check(page, locale, 'template page, data refused', found)
+
+      expect(found, describeViolations(found)).toEqual([])
+    })
+
+    test('the studio: mailbox, a message, an event, the team and a refused role', async ({ page, uniqueEmail }) => {
+      test.setTimeout(180_000)
+      await page.setViewportSize({ width: 1280, height: 900 })
+      const found: Violation[] = []
+      await studioIn(page, locale)
+      const ids = await sentMessage(page, uniqueEmail('a11y-studio'))
 
       await page.goto('/admin/mailbox')
       await check(page, locale, 'mailbox', found)
@@ -179,6 +195,7 @@ for (const locale of LOCALES) {
       await page.locator('#grant-email').fill(uniqueEmail('nobody'))
       await submit(page).click()
       await expect(page.locator('main [role="alert"]')).toBeVisible()
+      await expect(page.locator('#grant-email')).toBeFocused()
       await check(page, locale, 'team, unknown account', found)
       await page.goto('/admin/emails/no-such-template')
       await check(page, locale, 'studio 404', found)

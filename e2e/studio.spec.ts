@@ -258,7 +258,7 @@ test.describe('access control', () => {
       expect(response.status(), `POST ${path} ${form.intent}`).toBe(403)
     }
     await page.goto('/admin/emails')
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Une erreur est survenue')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé')
     await expect(page.locator('main')).toContainText("Vous n'avez pas accès à cette page.")
     // Nothing the actions asked for happened: no role, no email to the victim.
     await page.goto('/admin/team')

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation } from 'react-router'
 import type { UiKey } from '~/i18n/keys'
 import { FormError } from './field'
 import { Honeypot } from './honeypot'
-import { SubmitButton, useFocusOnErrors } from './submit'
+import { SubmitButton, useFocusOnAnswer } from './submit'
 
 // Each public form's title and submit label (`<page>.title`, `<page>.submit`), and the way to the other one.
 const PAGES = {
@@ -27,7 +27,7 @@ type GuestFormProps = {
 export function GuestForm({ page, formError, intro, children }: GuestFormProps) {
   const { t } = useTranslation()
   const submitting = useNavigation().state === 'submitting'
-  const formRef = useFocusOnErrors(useActionData())
+  const formRef = useFocusOnAnswer(useActionData())
   const other = PAGES[page]
   return (
     <section className="card">

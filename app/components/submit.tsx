@@ -38,7 +38,7 @@ const NEEDS_ATTENTION = '[data-field-error="form"], [aria-invalid="true"], [data
  * An answer without errors leaves focus where it is. Give the returned ref to the `<Form>` (or to the
  * element around the form and its messages).
  */
-export function useFocusOnErrors<T extends HTMLElement = HTMLFormElement>(answer: unknown) {
+export function useFocusOnAnswer<T extends HTMLElement = HTMLFormElement>(answer: unknown) {
   const ref = useRef<T>(null)
   useEffect(() => {
     if (!answer) return

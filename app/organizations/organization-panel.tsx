@@ -2,7 +2,7 @@ import type { FormErrors } from '~/http/parse-form.server'
 import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { Field, FormError } from '~/components/field'
-import { SubmitButton, useFocusOnErrors } from '~/components/submit'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 
 type Organization = {
   id: string
@@ -36,7 +36,7 @@ export function OrganizationPanel({ organization, currentUserId, answer }: { org
   const errors = mine && answer && 'errors' in answer ? answer.errors : {}
   const done = mine && answer && 'done' in answer ? answer : null
   // A revoked invitation takes its button away: focus goes to the line saying it is done.
-  const panelRef = useFocusOnErrors<HTMLElement>(mine ? answer : undefined)
+  const panelRef = useFocusOnAnswer<HTMLElement>(mine ? answer : undefined)
   const status = organization.subscription?.status
   const statusKey = KNOWN_STATUSES.find((s) => s === status) ?? 'unknown'
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useFetcher, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/admin.emails.$template'
-import { SubmitButton, useFocusOnErrors } from '~/components/submit'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import { titleMeta } from '~/components/title-meta'
 import type { FormErrors } from '~/http/parse-form.server'
 import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
@@ -61,7 +61,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
   const render = preview?.render ?? loaderData.render
   const lastGood = preview?.lastGood ?? sample
   const submitting = useNavigation().state === 'submitting'
-  const dataFormRef = useFocusOnErrors(preview)
+  const dataFormRef = useFocusOnAnswer(preview)
   const sendFetcher = useFetcher<DetailActionData & FormRejection>()
   const emitFetcher = useFetcher<DetailActionData & FormRejection>()
   // Without JavaScript the fetcher forms post as plain forms, and their answer arrives as actionData.

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/admin.team'
-import { SubmitButton, useFocusOnErrors } from '~/components/submit'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import { titleMeta } from '~/components/title-meta'
 import { formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.server'
 import { listStudioTeam, requireAdmin, setMarketerRole } from '~/auth/roles.server'
@@ -38,7 +38,7 @@ export default function Team({ loaderData: { team }, actionData }: Route.Compone
   const answer = actionData as { ok?: boolean; error?: UiKey; intent?: string; email?: string; errors?: FormErrors } | undefined
   const error = answer?.ok === false || answer?.errors?.form ? (answer.error ?? answer.errors?.form) : undefined
   // A refusal marks the address field; a role taken away takes its button with it, so focus goes to the result.
-  const pageRef = useFocusOnErrors<HTMLDivElement>(answer)
+  const pageRef = useFocusOnAnswer<HTMLDivElement>(answer)
   return (
     <div ref={pageRef}>
       <h1>{t('studio.team.title')}</h1>

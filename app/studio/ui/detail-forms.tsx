@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link, type useFetcher } from 'react-router'
-import { SubmitButton, useFocusOnErrors } from '~/components/submit'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import type { FormErrors } from '~/http/parse-form.server'
 import type { DetailActionData } from '../detail-action.server'
 import type { StudioView } from '../templates.server'
@@ -28,7 +28,7 @@ export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher
   const mine = answer?.intent === 'send-test' || answer?.errors ? answer : undefined
   const refused = Boolean(errorOf(mine))
   // The refusal is about the address: the field is marked and takes focus (not the line under it).
-  const panelRef = useFocusOnErrors<HTMLElement>(mine)
+  const panelRef = useFocusOnAnswer<HTMLElement>(mine)
   return (
     <section className="panel" aria-labelledby="send-title" ref={panelRef}>
       <h2 id="send-title">{t('studio.send.title')}</h2>
@@ -58,7 +58,7 @@ export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher
 export function EmitEventForm({ fetcher, answer, view, data, event, canEmit }: { fetcher: Fetcher; answer: Answer; view: StudioView; data: string; event: string; canEmit: boolean }) {
   const { t } = useTranslation()
   const emitted = answer && 'ok' in answer && answer.ok && answer.intent === 'emit' ? answer : undefined
-  const panelRef = useFocusOnErrors<HTMLElement>(answer?.intent === 'emit' ? answer : undefined)
+  const panelRef = useFocusOnAnswer<HTMLElement>(answer?.intent === 'emit' ? answer : undefined)
   return (
     <section className="panel" aria-labelledby="emit-title" ref={panelRef}>
       <h2 id="emit-title">{t('studio.emit.title')}</h2>
