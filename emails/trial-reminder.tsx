@@ -1,88 +1,49 @@
-import { trialReminderSamples } from "~/events/trial-reminder";
-import { formatEmailDate } from "./components/dates";
-import { EmailLayout } from "./components/layout";
-import { CallToAction, Paragraph } from "./components/parts";
-import { previewProps } from "./components/preview";
-import type { EmailProps, EventInput } from "./types";
+import { trialReminderSamples } from '~/events/trial-reminder'
+import { formatEmailDate } from './components/dates'
+import { EmailLayout } from './components/layout'
+import { CallToAction, Paragraph } from './components/parts'
+import { previewProps } from './components/preview'
+import type { EmailProps, EventInput } from './types'
 
 export interface TrialReminderEmailProps extends EmailProps {
-  ownerName: string;
-  organizationName: string;
+  ownerName: string
+  organizationName: string
   /** Already formatted for the locale; null when Stripe gave no trial end. */
-  trialEndDate: string | null;
-  billingUrl: string;
+  trialEndDate: string | null
+  billingUrl: string
 }
 
-export const subject = ({
-  t,
-  organizationName,
-  trialEndDate,
-}: TrialReminderEmailProps) =>
+export const subject = ({ t, organizationName, trialEndDate }: TrialReminderEmailProps) =>
   trialEndDate
-    ? t("trialReminder.subject", {
-        organization: organizationName,
-        date: trialEndDate,
-      })
-    : t("trialReminder.subjectNoDate", { organization: organizationName });
-export const previewText = ({ t }: TrialReminderEmailProps) =>
-  t("trialReminder.preview");
+    ? t('trialReminder.subject', { organization: organizationName, date: trialEndDate })
+    : t('trialReminder.subjectNoDate', { organization: organizationName })
+export const previewText = ({ t }: TrialReminderEmailProps) => t('trialReminder.preview')
 /** One line for people browsing templates (the studio). */
-export const description =
-  "Reminds an organization's owner that the trial ends soon; skipped when no longer trialing.";
+export const description = "Reminds an organization's owner that the trial ends soon; skipped when no longer trialing."
 
 /** Sent to an organization's owner while its subscription is still trialing. */
 export function TrialReminderEmail(props: TrialReminderEmailProps) {
-  const { t, locale, ownerName, organizationName, trialEndDate, billingUrl } =
-    props;
+  const { t, locale, ownerName, organizationName, trialEndDate, billingUrl } = props
   return (
-    <EmailLayout
-      t={t}
-      locale={locale}
-      previewText={previewText(props)}
-      heading={t("trialReminder.heading")}
-      recipientName={ownerName}
-    >
+    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('trialReminder.heading')} recipientName={ownerName}>
       <Paragraph>
         {trialEndDate
-          ? t("trialReminder.body", {
-              organization: organizationName,
-              date: trialEndDate,
-            })
-          : t("trialReminder.bodyNoDate", { organization: organizationName })}
+          ? t('trialReminder.body', { organization: organizationName, date: trialEndDate })
+          : t('trialReminder.bodyNoDate', { organization: organizationName })}
       </Paragraph>
-      <Paragraph>{t("trialReminder.advice")}</Paragraph>
-      <CallToAction
-        href={billingUrl}
-        label={t("trialReminder.cta")}
-        linkHelp={t("common.linkHelp")}
-      />
+      <Paragraph>{t('trialReminder.advice')}</Paragraph>
+      <CallToAction href={billingUrl} label={t('trialReminder.cta')} linkHelp={t('common.linkHelp')} />
     </EmailLayout>
-  );
+  )
 }
 
 /** Props from the event and what the step read: the owner, the organization and the trial's end. */
-export function fromEvent({
-  context,
-  locale,
-  appUrl,
-  t,
-}: EventInput<"trial/reminder">): TrialReminderEmailProps {
-  const { ownerName, organizationName, trialEnd } = context;
-  const trialEndDate = trialEnd ? formatEmailDate(trialEnd, locale) : null;
-  return {
-    t,
-    locale,
-    ownerName,
-    organizationName,
-    trialEndDate,
-    billingUrl: new URL("/dashboard", appUrl).href,
-  };
+export function fromEvent({ context, locale, appUrl, t }: EventInput<'trial/reminder'>): TrialReminderEmailProps {
+  const { ownerName, organizationName, trialEnd } = context
+  const trialEndDate = trialEnd ? formatEmailDate(trialEnd, locale) : null
+  return { t, locale, ownerName, organizationName, trialEndDate, billingUrl: new URL('/dashboard', appUrl).href }
 }
 
-TrialReminderEmail.PreviewProps = previewProps(
-  fromEvent,
-  trialReminderSamples["pro-trial"],
-  "en",
-);
+TrialReminderEmail.PreviewProps = previewProps(fromEvent, trialReminderSamples['pro-trial'], 'en')
 
-export default TrialReminderEmail;
+export default TrialReminderEmail

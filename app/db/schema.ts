@@ -1,199 +1,173 @@
-import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-  type AnySQLiteColumn,
-} from "drizzle-orm/sqlite-core";
-import { LOCALES } from "../i18n/locales";
-import { OUTBOX_STATUSES } from "../outbox/status";
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { LOCALES } from '../i18n/locales'
+import { OUTBOX_STATUSES } from '../outbox/status'
 
 const id = () =>
-  text("id")
+  text('id')
     .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
+    .$defaultFn(() => crypto.randomUUID())
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
+  integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+    .default(sql`(unixepoch('subsec') * 1000)`)
 
 /** A required reference to a row whose deletion takes this one with it (a member, a token, an invitation). */
-const ownedBy = (column: string, target: () => AnySQLiteColumn) =>
-  text(column).notNull().references(target, { onDelete: "cascade" });
+const ownedBy = (column: string, target: () => AnySQLiteColumn) => text(column).notNull().references(target, { onDelete: 'cascade' })
 
-export const users = sqliteTable("users", {
+export const users = sqliteTable('users', {
   id: id(),
   // Stored lower-cased; the unique index is what settles two signups racing for one address.
-  email: text("email").notNull().unique(),
-  name: text("name").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  language: text("language", { enum: LOCALES }).notNull(),
-  role: text("role", { enum: ["user", "marketer", "admin"] })
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  language: text('language', { enum: LOCALES }).notNull(),
+  role: text('role', { enum: ['user', 'marketer', 'admin'] })
     .notNull()
-    .default("user"),
+    .default('user'),
   // Set when the user follows their confirmation link (or accepts an emailed invitation): the address is
   // proven. A user with a confirmed address is what the product calls activated.
-  emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
+  emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
-});
+})
 
 export const sessions = sqliteTable(
-  "sessions",
+  'sessions',
   {
-    id: text("id").primaryKey(),
-    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
-    data: text("data", { mode: "json" })
-      .$type<Record<string, unknown>>()
-      .notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    id: text('id').primaryKey(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("sessions_expires_at_idx").on(t.expiresAt),
-    index("sessions_user_id_idx").on(t.userId),
-  ],
-);
+  (t) => [index('sessions_expires_at_idx').on(t.expiresAt), index('sessions_user_id_idx').on(t.userId)],
+)
 
 /** Events written in the same transaction as the change that caused them, then relayed to Inngest. */
 export const outboxEvents = sqliteTable(
-  "outbox_events",
+  'outbox_events',
   {
     // Sent as the Inngest event id, so Inngest drops a second delivery of the same row.
-    id: text("id").primaryKey(),
-    name: text("name").notNull(),
-    data: text("data", { mode: "json" })
-      .$type<Record<string, unknown>>()
-      .notNull(),
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     // When the event should take effect (Inngest `ts`), for scheduled events.
-    ts: integer("ts", { mode: "timestamp_ms" }),
-    status: text("status", { enum: OUTBOX_STATUSES })
-      .notNull()
-      .default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
-    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" })
+    ts: integer('ts', { mode: 'timestamp_ms' }),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
     // A relay claims rows before sending, so two processes never deliver the same row.
-    claimedBy: text("claimed_by"),
-    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
-    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    claimedBy: text('claimed_by'),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_status_next_idx").on(t.status, t.nextAttemptAt)],
-);
+  (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt)],
+)
 
 /** Every email sent without Resend lands here; the studio shows it. */
 export const mailboxMessages = sqliteTable(
-  "mailbox_messages",
+  'mailbox_messages',
   {
     id: id(),
     // event id + template: a retried step stores one message, not two.
-    idempotencyKey: text("idempotency_key").unique(),
-    to: text("to").notNull(),
-    from: text("from").notNull(),
-    subject: text("subject").notNull(),
-    previewText: text("preview_text"),
-    html: text("html").notNull(),
-    text: text("text").notNull(),
-    headers: text("headers", { mode: "json" })
-      .$type<Record<string, string>>()
-      .notNull(),
-    template: text("template").notNull(),
-    locale: text("locale").notNull(),
-    eventId: text("event_id"),
+    idempotencyKey: text('idempotency_key').unique(),
+    to: text('to').notNull(),
+    from: text('from').notNull(),
+    subject: text('subject').notNull(),
+    previewText: text('preview_text'),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    template: text('template').notNull(),
+    locale: text('locale').notNull(),
+    eventId: text('event_id'),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("mailbox_to_idx").on(t.to),
-    index("mailbox_created_idx").on(t.createdAt),
-  ],
-);
+  (t) => [index('mailbox_to_idx').on(t.to), index('mailbox_created_idx').on(t.createdAt)],
+)
 
 /** Failures recorded by the functions' onFailure handlers, for admins. */
-export const functionFailures = sqliteTable("function_failures", {
+export const functionFailures = sqliteTable('function_failures', {
   id: id(),
-  functionId: text("function_id").notNull(),
-  runId: text("run_id"),
-  eventName: text("event_name"),
-  eventId: text("event_id"),
-  error: text("error").notNull(),
+  functionId: text('function_id').notNull(),
+  runId: text('run_id'),
+  eventName: text('event_name'),
+  eventId: text('event_id'),
+  error: text('error').notNull(),
   createdAt: createdAt(),
-});
+})
 
 /** Stripe subscriptions as last reported by Stripe; status kept current by webhooks. */
-export const subscriptions = sqliteTable("subscriptions", {
-  id: text("id").primaryKey(),
-  customerId: text("customer_id").notNull(),
-  status: text("status").notNull(),
-  priceId: text("price_id"),
-  trialEnd: integer("trial_end", { mode: "timestamp_ms" }),
+export const subscriptions = sqliteTable('subscriptions', {
+  id: text('id').primaryKey(),
+  customerId: text('customer_id').notNull(),
+  status: text('status').notNull(),
+  priceId: text('price_id'),
+  trialEnd: integer('trial_end', { mode: 'timestamp_ms' }),
   // Stripe's `created` of the last event applied: an older event arriving late never wins.
-  lastEventAt: integer("last_event_at").notNull(),
+  lastEventAt: integer('last_event_at').notNull(),
   updatedAt: createdAt(),
-});
+})
 
 export const organizations = sqliteTable(
-  "organizations",
+  'organizations',
   {
     id: id(),
-    name: text("name").notNull(),
-    stripeSubscriptionId: text("stripe_subscription_id").unique(),
-    stripeCustomerId: text("stripe_customer_id"),
+    name: text('name').notNull(),
+    stripeSubscriptionId: text('stripe_subscription_id').unique(),
+    stripeCustomerId: text('stripe_customer_id'),
     // The Stripe customer's email while no user with that confirmed address exists: the user who confirms
     // it becomes the owner (app/auth/email-verification.server.ts), and this is cleared.
-    pendingOwnerEmail: text("pending_owner_email"),
+    pendingOwnerEmail: text('pending_owner_email'),
     createdAt: createdAt(),
   },
-  (t) => [index("organizations_pending_owner_idx").on(t.pendingOwnerEmail)],
-);
+  (t) => [index('organizations_pending_owner_idx').on(t.pendingOwnerEmail)],
+)
 
 export const memberships = sqliteTable(
-  "memberships",
+  'memberships',
   {
-    organizationId: ownedBy("organization_id", () => organizations.id),
-    userId: ownedBy("user_id", () => users.id),
-    role: text("role", { enum: ["owner", "member"] }).notNull(),
+    organizationId: ownedBy('organization_id', () => organizations.id),
+    userId: ownedBy('user_id', () => users.id),
+    role: text('role', { enum: ['owner', 'member'] }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.userId] })],
-);
+)
 
 export const invitations = sqliteTable(
-  "invitations",
+  'invitations',
   {
     id: id(),
-    organizationId: ownedBy("organization_id", () => organizations.id),
-    email: text("email").notNull(),
+    organizationId: ownedBy('organization_id', () => organizations.id),
+    email: text('email').notNull(),
     // Only a hash of the link's token is stored.
-    tokenHash: text("token_hash").notNull(),
-    invitedBy: text("invited_by").references(() => users.id, {
-      onDelete: "set null",
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: text('invited_by').references(() => users.id, {
+      onDelete: 'set null',
     }),
-    language: text("language", { enum: LOCALES }).notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
-    acceptedBy: text("accepted_by").references(() => users.id, {
-      onDelete: "set null",
+    language: text('language', { enum: LOCALES }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    acceptedBy: text('accepted_by').references(() => users.id, {
+      onDelete: 'set null',
     }),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("invitations_token_idx").on(t.tokenHash),
-    index("invitations_expires_idx").on(t.expiresAt),
-  ],
-);
+  (t) => [uniqueIndex('invitations_token_idx').on(t.tokenHash), index('invitations_expires_idx').on(t.expiresAt)],
+)
 
 /** Stripe event ids already taken, recorded in the same transaction as the outbox event they produce. */
-export const stripeEvents = sqliteTable("stripe_events", {
-  id: text("id").primaryKey(),
-  type: text("type").notNull(),
+export const stripeEvents = sqliteTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
   receivedAt: createdAt(),
-});
+})
 
 /**
  * One-time links sent to a user by email (password reset; address confirmation later). The link's token
@@ -201,21 +175,21 @@ export const stripeEvents = sqliteTable("stripe_events", {
  * stored, and a link is good once, before `expiresAt`.
  */
 export const userTokens = sqliteTable(
-  "user_tokens",
+  'user_tokens',
   {
     id: id(),
-    userId: ownedBy("user_id", () => users.id),
-    purpose: text("purpose", {
-      enum: ["password-reset", "email-verification"],
+    userId: ownedBy('user_id', () => users.id),
+    purpose: text('purpose', {
+      enum: ['password-reset', 'email-verification'],
     }).notNull(),
-    tokenHash: text("token_hash").notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("user_tokens_token_idx").on(t.tokenHash),
-    index("user_tokens_user_purpose_idx").on(t.userId, t.purpose, t.createdAt),
-    index("user_tokens_expires_idx").on(t.expiresAt),
+    uniqueIndex('user_tokens_token_idx').on(t.tokenHash),
+    index('user_tokens_user_purpose_idx').on(t.userId, t.purpose, t.createdAt),
+    index('user_tokens_expires_idx').on(t.expiresAt),
   ],
-);
+)

@@ -1,18 +1,13 @@
-import { eventType } from "inngest";
-import { z } from "zod";
-import { IdSchema, OrganizationNameSchema } from "./ids";
-import { PersonNameSchema } from "./person-name";
-import { defineSamples } from "./samples";
+import { eventType } from 'inngest'
+import { z } from 'zod'
+import { IdSchema, OrganizationNameSchema } from './ids'
+import { PersonNameSchema } from './person-name'
+import { defineSamples } from './samples'
 
 /** Scheduled 7 days after a subscription is created; the function checks it is still trialing. */
-export const TrialReminderSchema = z.object({
-  organizationId: IdSchema,
-  subscriptionId: IdSchema,
-});
+export const TrialReminderSchema = z.object({ organizationId: IdSchema, subscriptionId: IdSchema })
 
-export const trialReminder = eventType("trial/reminder", {
-  schema: TrialReminderSchema,
-});
+export const trialReminder = eventType('trial/reminder', { schema: TrialReminderSchema })
 
 /** What the reminder's step reads when it sends: the owner, the organization and the trial end. */
 export const TrialReminderContextSchema = z.object({
@@ -20,19 +15,15 @@ export const TrialReminderContextSchema = z.object({
   organizationName: OrganizationNameSchema,
   /** ISO date-time, or null when Stripe gave no trial end. */
   trialEnd: z.iso.datetime().nullable(),
-});
+})
 
 export const trialReminderSamples = defineSamples(
   { data: TrialReminderSchema, context: TrialReminderContextSchema },
   {
-    "pro-trial": {
-      label: "Pro trial ending",
-      data: { organizationId: "org_sample_1", subscriptionId: "sub_sample_1" },
-      context: {
-        ownerName: "Camille Dupont",
-        organizationName: "Atelier Dupont",
-        trialEnd: "2026-12-10T00:00:00.000Z",
-      },
+    'pro-trial': {
+      label: 'Pro trial ending',
+      data: { organizationId: 'org_sample_1', subscriptionId: 'sub_sample_1' },
+      context: { ownerName: 'Camille Dupont', organizationName: 'Atelier Dupont', trialEnd: '2026-12-10T00:00:00.000Z' },
     },
   },
-);
+)

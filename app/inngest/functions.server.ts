@@ -1,15 +1,11 @@
-import type { InngestFunction } from "inngest";
-import { activationReminder } from "./activation-reminder.server";
-import { dailyCleanup } from "./daily-cleanup.server";
-import {
-  sendEmailConfirmation,
-  sendPasswordChanged,
-  sendPasswordReset,
-} from "./password-emails.server";
-import { processSubscription } from "./process-subscription.server";
-import { sendInvitation } from "./send-invitation.server";
-import { trialReminderFunction } from "./trial-reminder.server";
-import { welcomeJourney } from "./welcome-journey.server";
+import type { InngestFunction } from 'inngest'
+import { activationReminder } from './activation-reminder.server'
+import { dailyCleanup } from './daily-cleanup.server'
+import { sendEmailConfirmation, sendPasswordChanged, sendPasswordReset } from './password-emails.server'
+import { processSubscription } from './process-subscription.server'
+import { sendInvitation } from './send-invitation.server'
+import { trialReminderFunction } from './trial-reminder.server'
+import { welcomeJourney } from './welcome-journey.server'
 
 /** Every function served at /api/inngest. */
 export const functions: InngestFunction.Any[] = [
@@ -22,4 +18,4 @@ export const functions: InngestFunction.Any[] = [
   sendPasswordChanged,
   activationReminder,
   sendEmailConfirmation,
-];
+]

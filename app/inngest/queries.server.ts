@@ -1,14 +1,6 @@
-import { and, asc, eq, isNull, lt } from "drizzle-orm";
-import { db } from "~/db/client.server";
-import {
-  invitations,
-  memberships,
-  organizations,
-  sessions,
-  subscriptions,
-  users,
-  userTokens,
-} from "~/db/schema";
+import { and, asc, eq, isNull, lt } from 'drizzle-orm'
+import { db } from '~/db/client.server'
+import { invitations, memberships, organizations, sessions, subscriptions, users, userTokens } from '~/db/schema'
 
 /** What the functions read and delete. Kept here, not in billing/ or organizations/, which own their writes. */
 
@@ -25,7 +17,7 @@ export function findRecipient(userId: string) {
       .from(users)
       .where(eq(users.id, userId))
       .get() ?? null
-  );
+  )
 }
 
 export function findSubscription(subscriptionId: string) {
@@ -38,7 +30,7 @@ export function findSubscription(subscriptionId: string) {
       .from(subscriptions)
       .where(eq(subscriptions.id, subscriptionId))
       .get() ?? null
-  );
+  )
 }
 
 /** The organization with its first owner (the one who created it when there are several). */
@@ -53,23 +45,17 @@ export function findOrganizationOwner(organizationId: string) {
         ownerLanguage: users.language,
       })
       .from(organizations)
-      .leftJoin(
-        memberships,
-        and(
-          eq(memberships.organizationId, organizations.id),
-          eq(memberships.role, "owner"),
-        ),
-      )
+      .leftJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.role, 'owner')))
       .leftJoin(users, eq(users.id, memberships.userId))
       .where(eq(organizations.id, organizationId))
       .orderBy(asc(memberships.createdAt))
       .limit(1)
       .get() ?? null
-  );
+  )
 }
 
 export function deleteExpiredSessions(now: Date): number {
-  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
+  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes
 }
 
 /** Invitations past their expiry that nobody accepted; accepted ones stay as the record of who joined how. */
@@ -77,11 +63,10 @@ export function deleteExpiredInvitations(now: Date): number {
   return db
     .delete(invitations)
     .where(and(lt(invitations.expiresAt, now), isNull(invitations.acceptedAt)))
-    .run().changes;
+    .run().changes
 }
 
 /** Emailed links (password reset…) past their expiry, used or not: worthless, and nothing else points at them. */
 export function deleteExpiredUserTokens(now: Date): number {
-  return db.delete(userTokens).where(lt(userTokens.expiresAt, now)).run()
-    .changes;
+  return db.delete(userTokens).where(lt(userTokens.expiresAt, now)).run().changes
 }

@@ -1,14 +1,14 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
-import { db } from "~/db/client.server";
-import { memberships, organizations, subscriptions, users } from "~/db/schema";
-import type { Locale } from "~/i18n/locales";
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { db } from '~/db/client.server'
+import { memberships, organizations, subscriptions, users } from '~/db/schema'
+import type { Locale } from '~/i18n/locales'
 
 export type CreatedOrganization = {
-  id: string;
-  name: string;
+  id: string
+  name: string
   /** The user who confirmed the customer's email, made owner; null when nobody has (the organization then waits for them). */
-  owner: { id: string; name: string; language: Locale } | null;
-};
+  owner: { id: string; name: string; language: Locale } | null
+}
 
 /**
  * Creates the organization of a Stripe subscription, once: the unique subscription id makes a retried
@@ -17,12 +17,7 @@ export type CreatedOrganization = {
  * the organization keeps the address in `pendingOwnerEmail`, and whoever confirms it later becomes the
  * owner in that transaction (`markAddressProven`).
  */
-export function createOrganizationForSubscription(input: {
-  subscriptionId: string;
-  customerId: string;
-  name: string;
-  ownerEmail: string | null;
-}): CreatedOrganization {
+export function createOrganizationForSubscription(input: { subscriptionId: string; customerId: string; name: string; ownerEmail: string | null }): CreatedOrganization {
   return db.transaction(
     (tx) => {
       tx.insert(organizations)
@@ -32,12 +27,12 @@ export function createOrganizationForSubscription(input: {
           stripeCustomerId: input.customerId,
         })
         .onConflictDoNothing({ target: organizations.stripeSubscriptionId })
-        .run();
+        .run()
       const organization = tx
         .select({ id: organizations.id, name: organizations.name })
         .from(organizations)
         .where(eq(organizations.stripeSubscriptionId, input.subscriptionId))
-        .get()!;
+        .get()!
       const user = input.ownerEmail
         ? tx
             .select({
@@ -46,51 +41,35 @@ export function createOrganizationForSubscription(input: {
               language: users.language,
             })
             .from(users)
-            .where(
-              and(
-                eq(users.email, input.ownerEmail.toLowerCase()),
-                isNotNull(users.emailVerifiedAt),
-              ),
-            )
+            .where(and(eq(users.email, input.ownerEmail.toLowerCase()), isNotNull(users.emailVerifiedAt)))
             .get()
-        : undefined;
+        : undefined
       if (user)
         tx.insert(memberships)
           .values({
             organizationId: organization.id,
             userId: user.id,
-            role: "owner",
+            role: 'owner',
           })
           .onConflictDoNothing()
-          .run();
+          .run()
       else if (input.ownerEmail && !hasOwner(tx, organization.id)) {
-        tx.update(organizations)
-          .set({ pendingOwnerEmail: input.ownerEmail.toLowerCase() })
-          .where(eq(organizations.id, organization.id))
-          .run();
+        tx.update(organizations).set({ pendingOwnerEmail: input.ownerEmail.toLowerCase() }).where(eq(organizations.id, organization.id)).run()
       }
-      return { ...organization, owner: user ?? null };
+      return { ...organization, owner: user ?? null }
     },
-    { behavior: "immediate" },
-  );
+    { behavior: 'immediate' },
+  )
 }
 
-function hasOwner(
-  tx: Pick<typeof db, "select">,
-  organizationId: string,
-): boolean {
+function hasOwner(tx: Pick<typeof db, 'select'>, organizationId: string): boolean {
   return Boolean(
     tx
       .select({ userId: memberships.userId })
       .from(memberships)
-      .where(
-        and(
-          eq(memberships.organizationId, organizationId),
-          eq(memberships.role, "owner"),
-        ),
-      )
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'owner')))
       .get(),
-  );
+  )
 }
 
 /** Whether someone has confirmed this address: then their language is the one to write in, and they own what it buys. */
@@ -99,14 +78,9 @@ export function hasConfirmedAccount(email: string): boolean {
     db
       .select({ id: users.id })
       .from(users)
-      .where(
-        and(
-          eq(users.email, email.toLowerCase()),
-          isNotNull(users.emailVerifiedAt),
-        ),
-      )
+      .where(and(eq(users.email, email.toLowerCase()), isNotNull(users.emailVerifiedAt)))
       .get(),
-  );
+  )
 }
 
 /** The organizations a user belongs to, with their subscription and members, for the dashboard. */
@@ -122,9 +96,9 @@ export function organizationsOf(userId: string) {
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt))
-    .all();
-  if (mine.length === 0) return [];
-  const ids = mine.map((o) => o.id);
+    .all()
+  if (mine.length === 0) return []
+  const ids = mine.map((o) => o.id)
   const members = db
     .select({
       organizationId: memberships.organizationId,
@@ -137,10 +111,8 @@ export function organizationsOf(userId: string) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(inArray(memberships.organizationId, ids))
     .orderBy(asc(memberships.createdAt))
-    .all();
-  const subscriptionIds = mine
-    .map((o) => o.subscriptionId)
-    .filter((id): id is string => id !== null);
+    .all()
+  const subscriptionIds = mine.map((o) => o.subscriptionId).filter((id): id is string => id !== null)
   const subs = subscriptionIds.length
     ? db
         .select({
@@ -151,14 +123,12 @@ export function organizationsOf(userId: string) {
         .from(subscriptions)
         .where(inArray(subscriptions.id, subscriptionIds))
         .all()
-    : [];
+    : []
   return mine.map((o) => ({
     id: o.id,
     name: o.name,
     role: o.role,
     subscription: subs.find((s) => s.id === o.subscriptionId) ?? null,
-    members: members
-      .filter((m) => m.organizationId === o.id)
-      .map(({ organizationId: _, ...m }) => m),
-  }));
+    members: members.filter((m) => m.organizationId === o.id).map(({ organizationId: _, ...m }) => m),
+  }))
 }
