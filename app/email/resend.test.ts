@@ -108,7 +108,7 @@ describe('sendEmail through Resend', () => {
 async function runWelcome(eventId: string, email: string) {
   const call = async (url: string, init: RequestInit) =>
     (await action({ request: new Request(url, { ...init, headers: { ...(init.headers as Record<string, string>), Host: 'localhost:5173' } }), params: {}, context: {} } as never)) as Response
-  const user = createUser({ email, language: 'en' })
+  const user = createUser({ email, language: 'en', emailVerifiedAt: new Date() })
   const event = { id: eventId, name: 'user/registered', data: { userId: user.id } }
   return runFunction('courrier-welcome-journey', event, { endpoint: 'http://localhost:5173/api/inngest', fetch: call })
 }

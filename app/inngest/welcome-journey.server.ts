@@ -6,7 +6,7 @@ import { findRecipient } from './queries.server'
 
 export const WELCOME_JOURNEY_ID = 'welcome-journey'
 
-type StepOutcome = { sent: true; messageId: string; transport: 'resend' | 'local'; sentAt: string } | { sent: false; reason: 'user-deleted' }
+type StepOutcome = { sent: true; messageId: string; transport: 'resend' | 'local'; sentAt: string } | { sent: false; reason: string }
 
 /**
  * Reads the user at send time (the event carries their id only, and may be a day old): the email goes
@@ -15,7 +15,8 @@ type StepOutcome = { sent: true; messageId: string; transport: 'resend' | 'local
 async function sendToUser(template: 'welcome' | 'welcome-follow-up', userId: string, eventId: string): Promise<StepOutcome> {
   const user = findRecipient(userId)
   if (!user) return { sent: false, reason: 'user-deleted' }
-  const result = await sendEmail({ template, to: user.email, locale: user.language, data: { userId }, context: { userName: user.name }, eventId })
+  const result = await sendEmail({ template, to: user.email, locale: user.language, data: { userId }, context: { userName: user.name }, eventId, userId } as Parameters<typeof sendEmail<'welcome-follow-up'>>[0])
+  if ('skipped' in result) return { sent: false, reason: result.skipped }
   return { sent: true, messageId: result.id, transport: result.transport, sentAt: new Date().toISOString() }
 }
 

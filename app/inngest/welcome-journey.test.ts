@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { db } from '~/db/client.server'
 import { users } from '~/db/schema'
 import type { UserRegistered } from '~/events'
-import { createUser, mailbox } from '../../test/db-utils'
+import { createConfirmedUser as createUser, mailbox } from '../../test/db-utils'
 import { welcomeJourney } from './welcome-journey.server'
 
 // A new engine for every run: an engine memoizes step results across its executions, which would
