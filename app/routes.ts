@@ -16,7 +16,9 @@ export default [
   route('settings', 'routes/settings.tsx', [
     index('routes/settings._index.tsx'),
     route('notifications', 'routes/settings.notifications.tsx'),
+    route('account', 'routes/settings.account.tsx'),
   ]),
+  route('account-deleted', 'routes/account-deleted.tsx'),
   route('admin', 'routes/admin.tsx', [
     index('routes/admin._index.tsx'),
     route('emails', 'routes/admin.emails._index.tsx'),

@@ -50,8 +50,8 @@ describe('/api/inngest', () => {
   test('runs the daily clean-up over the call protocol: each step is a round trip, then the result', async () => {
     db.insert(sessions).values({ id: 'expired-route', userId: null, data: {}, expiresAt: new Date(Date.now() - 1000) }).run()
     const run = await runFunction('courrier-daily-cleanup', { name: 'inngest/scheduled.timer', data: { cron: '0 2 * * *' } }, { endpoint, fetch: call })
-    expect(run.log.map((l) => `${l.op} ${l.step}`)).toEqual(['StepRun delete-expired-sessions', 'StepRun delete-expired-invitations', 'StepRun delete-expired-user-tokens'])
-    expect(run).toMatchObject({ status: 'completed', output: { sessionsDeleted: 1, invitationsDeleted: 0, userTokensDeleted: 0 } })
+    expect(run.log.map((l) => `${l.op} ${l.step}`)).toEqual(['StepRun delete-expired-sessions', 'StepRun delete-expired-invitations', 'StepRun delete-expired-user-tokens', 'StepRun delete-stale-deletion-notices'])
+    expect(run).toMatchObject({ status: 'completed', output: { sessionsDeleted: 1, invitationsDeleted: 0, userTokensDeleted: 0, deletionNoticesDeleted: 0 } })
   })
 
   test('runs the welcome journey: welcome, then the series with its sleeps (skipped by the executor); a lost response sends one email', async () => {

@@ -10,6 +10,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const TABS = [
   ['notifications', 'settings.notificationsTab'],
+  ['account', 'settings.accountTab'],
 ] as const
 
 /** The signed-in user's settings: what they receive, their account. */

@@ -133,6 +133,14 @@ const catalogue: Record<string, Case[]> = {
     ['posted from another site', () => form('/settings/notifications', {}, cookies.plain, { Origin: 'https://evil.example' }), 403],
     ['a PATCH', () => form('/settings/notifications', {}, cookies.plain, {}, 'PATCH'), 405],
   ],
+  'account deletion': [
+    ['not signed in', () => form('/settings/account', { password: PASSWORD }), 302],
+    ['a wrong password', () => form('/settings/account', { password: 'not the password of this account' }, cookies.plain), 403],
+    ['no password', () => form('/settings/account', {}, cookies.plain), 400],
+    ['a password of 129 characters', () => form('/settings/account', { password: 'p'.repeat(129) }, cookies.plain), 400],
+    ['posted from another site, with the right password', () => form('/settings/account', { password: PASSWORD }, cookies.plain, { Origin: 'https://evil.example' }), 403],
+    ['a DELETE', () => form('/settings/account', { password: PASSWORD }, cookies.plain, {}, 'DELETE'), 405],
+  ],
   signup: [
     ['invalid email', () => form('/signup', { ...valid(), email: 'camille@' }), 400],
     ['header injection in the email', () => form('/signup', { ...valid(), email: 'a@example.com\r\nBcc: victim@example.com' }), 400],

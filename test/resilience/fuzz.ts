@@ -155,7 +155,7 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     fc
       .constantFrom(
         '/', '/signup', '/login', '/forgot-password', '/reset-password/x', '/logout', '/language', '/dashboard', '/api/inngest', '/webhooks/stripe', '/admin', '/admin/emails', '/admin/mailbox',
-        '/admin/team', '/admin/mailbox.json', '/settings', '/settings/notifications', '/unsubscribe/x', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
+        '/admin/team', '/admin/mailbox.json', '/settings', '/settings/notifications', '/settings/account', '/account-deleted', '/unsubscribe/x', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
       )
       .chain((path) => fc.option(rawBody, { freq: 3 }).map((body) => ({ path, body: body ?? undefined, note: 'page or endpoint' }))),
     fc.tuple(fc.constantFrom('/admin/emails/', '/admin/mailbox/', '/admin/events/', '/invitations/', '/reset-password/', '/unsubscribe/', '/'), anyId, fc.constantFrom('', '/preview', '/html', '.data', '?index', '?locale=xx&sample=y&width=-1')).map(
