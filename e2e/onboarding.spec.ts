@@ -41,7 +41,7 @@ const journeys = [
       'Prochaine étape\u00a0: créez votre organisation',
       'Une semaine déjà\u00a0: essayez Courrier gratuitement pendant 14 jours',
     ],
-    footer: 'Se désabonner en un clic',
+    footer: 'Se désabonner',
   },
   {
     lang: 'en',
@@ -49,7 +49,7 @@ const journeys = [
     name: 'Alex Series',
     submit: 'Sign up',
     subjects: ['Welcome to Courrier, Alex Series', 'How is it going, Alex Series?', 'Your next step: set up your organization', 'One week in: try Courrier free for 14 days'],
-    footer: 'Unsubscribe in one click',
+    footer: 'Unsubscribe',
   },
   {
     lang: 'es',
@@ -57,7 +57,7 @@ const journeys = [
     name: 'Lucía Serie',
     submit: 'Registrarse',
     subjects: ['Te damos la bienvenida a Courrier, Lucía Serie', '¿Qué tal te va, Lucía Serie?', 'Tu siguiente paso: crea tu organización', 'Una semana ya: prueba Courrier gratis durante 14 días'],
-    footer: 'Darse de baja con un clic',
+    footer: 'Darse de baja',
   },
 ]
 

@@ -59,7 +59,7 @@ export function EmailLayout({ t, locale, previewText, heading, recipientName, fo
             <Signature>{t('common.signature')}</Signature>
           </Section>
           <Hr style={styles.hr} />
-          <Text style={styles.footer}>{footer ?? t('common.footerAccount')}</Text>
+          {/* A lifecycle email says why it comes and how to stop it; any other says why it comes. */}
           {sender.unsubscribeUrl ? (
             <Text style={styles.footer}>
               {t('common.footerLifecycle')}{' '}
@@ -67,7 +67,9 @@ export function EmailLayout({ t, locale, previewText, heading, recipientName, fo
                 {t('common.unsubscribe')}
               </Link>
             </Text>
-          ) : null}
+          ) : (
+            <Text style={styles.footer}>{footer ?? t('common.footerAccount')}</Text>
+          )}
           <Text style={styles.footer}>
             <Link href={sender.preferencesUrl} style={styles.footerLink}>
               {t('common.preferences')}
