@@ -129,7 +129,8 @@ const catalogue: Record<string, Case[]> = {
   preferences: [
     ['not signed in', () => form('/settings/notifications', { onboarding: 'on' }), 302],
     ['a value that is not a checkbox', () => form('/settings/notifications', { onboarding: 'yes' }, cookies.plain), 400],
-    ['a list that does not exist and a value of 20,000 characters', () => form('/settings/notifications', { onboarding: 'on'.repeat(10_000), newsletter: 'on' }, cookies.plain), 400],
+    ['a value of 20,000 characters (over the form size limit)', () => form('/settings/notifications', { onboarding: 'on'.repeat(10_000) }, cookies.plain), 413],
+    ['a value of "on" twice over', () => form('/settings/notifications', { onboarding: 'onon' }, cookies.plain), 400],
     ['posted from another site', () => form('/settings/notifications', {}, cookies.plain, { Origin: 'https://evil.example' }), 403],
     ['a PATCH', () => form('/settings/notifications', {}, cookies.plain, {}, 'PATCH'), 405],
   ],
