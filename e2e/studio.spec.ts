@@ -24,7 +24,10 @@ test.describe('the email studio, as a marketer uses it', () => {
     // Ten templates, 30 cells of eight checks each: more than the default 30 s on a shared machine.
     test.setTimeout(120_000)
     await page.setViewportSize({ width: 1400, height: 1000 })
-    await signIn(page, seededAdmin)
+    // Signed in on the light overview: the grid renders 30 cells, which on a loaded machine outlasts
+    // the sign-in's five-second URL check; page.goto waits for it as long as the test allows.
+    await signIn(page, seededAdmin, '/admin')
+    await page.goto('/admin/emails')
     // Studio users find the studio in the site header.
     await expect(page.locator('header nav a[href="/admin/emails"]')).toBeVisible()
     const grid = page.getByTestId('email-grid')
