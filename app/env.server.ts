@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { z } from 'zod'
+import { DEV_COMPANY } from '~/email/categories'
 import { LocaleSchema } from '~/i18n/locales'
 
 
@@ -52,6 +53,9 @@ const TrustProxySchema = z
     return entries
   })
 
+/** An Inngest duration (`30s`, `15m`, `24h`, `3d`, `1w`, or combined: `1d12h`). */
+const DurationSchema = z.string().trim().regex(/^(\d+(ms|s|m|h|d|w))+$/, 'must be a duration such as 90s, 15m, 24h or 3d')
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -76,6 +80,15 @@ const EnvSchema = z
     // A send that has not answered by then is abandoned and retried (with the same idempotency key).
     RESEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     EMAIL_FROM: z.string().min(3).default('onboarding@resend.dev'),
+    // Named with its postal address in every email's footer (CAN-SPAM, and Gmail's and Yahoo's bulk-sender rules).
+    COMPANY_NAME: z.string().trim().min(1).max(100).default(DEV_COMPANY.name),
+    COMPANY_ADDRESS: z.string().trim().min(5).max(200).default(DEV_COMPANY.address),
+    // A mailbox that takes unsubscribe requests by email: added to List-Unsubscribe beside the https link.
+    LIST_UNSUBSCRIBE_MAILTO: z.email().optional(),
+    // The onboarding series' delays after signup (Inngest time strings: 24h, 3d, 90s…), so a demo runs in minutes.
+    ONBOARDING_DAY_1_DELAY: DurationSchema.default('24h'),
+    ONBOARDING_DAY_3_DELAY: DurationSchema.default('3d'),
+    ONBOARDING_DAY_7_DELAY: DurationSchema.default('7d'),
 
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),

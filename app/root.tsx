@@ -52,6 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {data?.user ? (
               <>
                 <Link to="/dashboard">{t('nav.dashboard')}</Link>
+                <Link to="/settings/notifications">{t('nav.settings')}</Link>
                 {data.user.studio ? <Link to="/admin/emails">{t('nav.studio')}</Link> : null}
                 <Form method="post" action="/logout" className="inline">
                   <button type="submit" className="link">

@@ -13,6 +13,13 @@ export default [
   route('api/inngest', 'routes/api.inngest.ts'),
   route('webhooks/stripe', 'routes/webhooks.stripe.ts'),
   route('invitations/:id/:token', 'routes/invitations.$id.$token.tsx'),
+  route('unsubscribe/:token', 'routes/unsubscribe.$token.tsx'),
+  route('settings', 'routes/settings.tsx', [
+    index('routes/settings._index.tsx'),
+    route('notifications', 'routes/settings.notifications.tsx'),
+    route('account', 'routes/settings.account.tsx'),
+  ]),
+  route('account-deleted', 'routes/account-deleted.tsx'),
   route('admin', 'routes/admin.tsx', [
     index('routes/admin._index.tsx'),
     route('emails', 'routes/admin.emails._index.tsx'),

@@ -6,6 +6,8 @@ import { mailboxFor, seededAdmin, signIn, signUpPlainUser } from './support/stud
 const TEMPLATES = [
   'welcome',
   'welcome-follow-up',
+  'onboarding-day-3',
+  'onboarding-day-7',
   'subscription-created',
   'trial-reminder',
   'invitation',
@@ -13,22 +15,29 @@ const TEMPLATES = [
   'password-changed',
   'activation-reminder',
   'email-confirmation',
+  'account-deleted',
 ]
+const LIFECYCLE = new Set(['welcome-follow-up', 'onboarding-day-3', 'onboarding-day-7'])
 
 test.describe('the email studio, as a marketer uses it', () => {
   test.use({ locale: 'en-US' })
 
   test('every template in three languages, checked, with lazy thumbnails', async ({ page }, testInfo) => {
-    // Seven templates, 21 cells of six checks each: more than the default 30 s on a shared machine.
-    test.setTimeout(90_000)
+    // Ten templates, 30 cells of eight checks each: more than the default 30 s on a shared machine.
+    test.setTimeout(120_000)
     await page.setViewportSize({ width: 1400, height: 1000 })
-    await signIn(page, seededAdmin)
+    // Signed in on the light overview: the grid renders 30 cells, which on a loaded machine outlasts
+    // the sign-in's five-second URL check; page.goto waits for it as long as the test allows.
+    await signIn(page, seededAdmin, '/admin')
+    await page.goto('/admin/emails')
     // Studio users find the studio in the site header.
     await expect(page.locator('header nav a[href="/admin/emails"]')).toBeVisible()
     const grid = page.getByTestId('email-grid')
     await expect(grid.locator('.grid-row')).toHaveCount(TEMPLATES.length)
     for (const template of TEMPLATES) {
       const row = grid.locator(`.grid-row[data-template="${template}"]`)
+      // Each template's category, as the registry declares it.
+      await expect(row.getByTestId('category')).toHaveText(LIFECYCLE.has(template) ? 'Lifecycle · onboarding series' : 'Transactional')
       const subjects: string[] = []
       for (const locale of LOCALES) {
         const cell = row.locator(`.cell[data-locale="${locale}"]`)
@@ -38,9 +47,11 @@ test.describe('the email studio, as a marketer uses it', () => {
         const subject = (await cell.getByTestId('subject').textContent())?.trim() ?? ''
         expect(subject, `${template}/${locale} has a subject`).not.toBe('')
         subjects.push(subject)
-        // Six checks per cell. The e2e server runs in production with APP_URL on localhost, so the
+        // Eight checks per cell. The e2e server runs in production with APP_URL on localhost, so the
         // links check rightly fails (links to localhost in production); nothing else may.
-        await expect(cell.locator('.badge')).toHaveCount(6)
+        await expect(cell.locator('.badge')).toHaveCount(8)
+        await expect(cell.locator('.badge[data-check="headers"]')).toHaveAttribute('data-status', 'pass')
+        await expect(cell.locator('.badge[data-check="sender"]')).toHaveAttribute('data-status', 'pass')
         await expect(cell.locator('.badge[data-status="fail"]:not([data-check="links"])')).toHaveCount(0)
         await expect(cell.locator('.badge[data-check="links"]')).toHaveAttribute('data-status', 'fail')
         // What a check found is in a disclosure a keyboard opens, not in a tooltip.
@@ -86,11 +97,18 @@ test.describe('the email studio, as a marketer uses it', () => {
     await page.getByTestId('tab-switcher').getByRole('link', { name: 'Envelope' }).click()
     await expect(page.getByTestId('envelope')).toContainText('hello@courrier.test')
     await expect(page.getByTestId('envelope')).toContainText('X-Entity-Ref-ID')
+    // A transactional email offers no unsubscribe; a lifecycle one shows both headers.
+    await expect(page.getByTestId('envelope')).not.toContainText('List-Unsubscribe')
     // The URL alone reproduces the view.
     const url = page.url()
     await page.goto(url)
     await expect(page.getByTestId('plain-text').or(page.getByTestId('envelope'))).toBeVisible()
     await expect(page.getByTestId('detail-subject')).toContainText('Bienvenue')
+
+    await page.goto('/admin/emails/onboarding-day-3?locale=en&sample=day-3-owner-alone-en&tab=envelope')
+    await expect(page.getByTestId('category')).toHaveText('Lifecycle · onboarding series')
+    await expect(page.getByTestId('envelope').locator('tr', { hasText: 'List-Unsubscribe-Post' })).toContainText('List-Unsubscribe=One-Click')
+    await expect(page.getByTestId('envelope')).toContainText(/List-Unsubscribe<http:\/\/localhost:\d+\/unsubscribe\/[\w-]+\.[\w-]{43}>/)
   })
 
   test('edited sample data: a valid edit re-renders, an invalid one shows the schema message and keeps the last good render', async ({ page }) => {

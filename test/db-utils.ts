@@ -1,6 +1,6 @@
 // Rows for function tests, written straight into the test's own SQLite file.
 import { randomUUID } from 'node:crypto'
-import { asc } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { mailboxMessages, memberships, organizations, subscriptions, users } from '~/db/schema'
 import type { Locale } from '~/i18n/locales'
@@ -12,6 +12,16 @@ export function createUser(fields: Partial<typeof users.$inferInsert> = {}) {
     .values({ id, email: `user-${id.slice(0, 8)}@example.com`, name: 'Camille Dupont', passwordHash: 'x', language: 'fr', ...fields })
     .returning()
     .get()
+}
+
+/** A user who proved their address (what the lead's /verify-email route will set): lifecycle email may reach them. */
+export function createConfirmedUser(fields: Partial<typeof users.$inferInsert> = {}) {
+  return createUser({ emailVerifiedAt: new Date(), ...fields })
+}
+
+/** Sets users.emailVerifiedAt, as following the confirmation link does. */
+export function confirmEmail(userId: string, at = new Date()) {
+  db.update(users).set({ emailVerifiedAt: at }).where(eq(users.id, userId)).run()
 }
 
 export function createTrialingOrganization(options: { status?: string; trialEnd?: Date | null; ownerLanguage?: Locale } = {}) {

@@ -85,9 +85,10 @@ export async function checkRateLimitOf(scope: string, key: string, values: Recor
  * throws, the guards' rejections: React Router sends a thrown `data()` to the error boundary, while a
  * returned one reaches the form with its status.
  */
-export async function formAction<T>(request: Request, run: () => Promise<T>) {
+export async function formAction<T>(request: Request, run: () => Promise<T>, { sameOrigin = true }: { sameOrigin?: boolean } = {}) {
   try {
-    checkSameOrigin(request)
+    // Off only for an endpoint other sites' servers post to by design (one-click unsubscribe), whose URL carries its authorization.
+    if (sameOrigin) checkSameOrigin(request)
     return await run()
   } catch (error) {
     if (isDataWithInit(error)) return error as UNSAFE_DataWithResponseInit<Rejection>

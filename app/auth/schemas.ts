@@ -37,3 +37,6 @@ export const ForgotPasswordSchema = z.object({ email: EmailSchema })
 
 /** A new password follows the signup rule, the same one. */
 export const ResetPasswordSchema = z.object({ password: SignupSchema.shape.password })
+
+/** Deleting an account: the current password, as a sign-in asks it (no rule but "given", so a long-standing password still works). */
+export const DeleteAccountSchema = z.object({ password: z.string({ error: 'errors.passwordRequired' }).min(1, 'errors.passwordRequired').max(PASSWORD_MAX, 'errors.passwordTooLong') })

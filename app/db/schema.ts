@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { LIFECYCLE_TOPICS, SUPPRESSION_REASONS } from '../email/categories'
 import { LOCALES } from '../i18n/locales'
 import { OUTBOX_STATUSES } from '../outbox/status'
 
@@ -192,4 +193,60 @@ export const userTokens = sqliteTable(
     index('user_tokens_user_purpose_idx').on(t.userId, t.purpose, t.createdAt),
     index('user_tokens_expires_idx').on(t.expiresAt),
   ],
+)
+
+/**
+ * A user's consent to one lifecycle list, as far as links need it: `version` rises at every re-subscribe,
+ * and an unsubscribe link carries the version it was sent with (app/preferences/unsubscribe-token.server.ts).
+ * No row: never changed, version 0. Whether the user is subscribed is the suppression list's to say.
+ */
+export const emailPreferences = sqliteTable(
+  'email_preferences',
+  {
+    userId: ownedBy('user_id', () => users.id),
+    topic: text('topic', { enum: LIFECYCLE_TOPICS }).notNull(),
+    version: integer('version').notNull().default(0),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.topic] })],
+)
+
+/**
+ * The one suppression list sendEmail consults before any lifecycle email: an unsubscribe (bound to the
+ * user and a list), and, from the engagement issue, an address that bounced or complained (every list).
+ * Rows of a deleted user go with them; bounces and complaints recorded by address alone stay.
+ */
+export const emailSuppressions = sqliteTable(
+  'email_suppressions',
+  {
+    id: id(),
+    // Lower-cased, as users.email is.
+    email: text('email').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    // The list left; null: every lifecycle email.
+    topic: text('topic', { enum: LIFECYCLE_TOPICS }),
+    reason: text('reason', { enum: SUPPRESSION_REASONS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_suppressions_email_idx').on(t.email), index('email_suppressions_user_idx').on(t.userId)],
+)
+
+/**
+ * Where the confirmation of an account deletion goes: the account is gone when its function runs, and
+ * `user/deleted` carries the id only (events carry no addresses). Written in the deletion's transaction,
+ * read and deleted by the step that sends the notice; the daily clean-up removes any left after a week.
+ */
+export const accountDeletionNotices = sqliteTable(
+  'account_deletion_notices',
+  {
+    // The deleted user's id (no reference: the user row is gone).
+    userId: text('user_id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    language: text('language', { enum: LOCALES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('account_deletion_notices_created_idx').on(t.createdAt)],
 )

@@ -1,7 +1,10 @@
 import type { ReactElement } from 'react'
+import * as accountDeleted from '#emails/account-deleted'
 import * as activationReminder from '#emails/activation-reminder'
 import * as emailConfirmation from '#emails/email-confirmation'
 import * as invitation from '#emails/invitation'
+import * as onboardingDay3 from '#emails/onboarding-day-3'
+import * as onboardingDay7 from '#emails/onboarding-day-7'
 import * as passwordChanged from '#emails/password-changed'
 import * as passwordReset from '#emails/password-reset'
 import * as subscriptionCreated from '#emails/subscription-created'
@@ -10,8 +13,22 @@ import * as welcome from '#emails/welcome'
 import type { EventInput } from '#emails/types'
 import * as welcomeFollowUp from '#emails/welcome-follow-up'
 import type { eventCatalogue, EventContext, EventData, EventName } from '~/events'
+import { lifecycle, transactional, type TemplateKind } from './categories'
 
-export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed', 'activation-reminder', 'email-confirmation'] as const
+export const TEMPLATE_IDS = [
+  'welcome',
+  'welcome-follow-up',
+  'onboarding-day-3',
+  'onboarding-day-7',
+  'subscription-created',
+  'trial-reminder',
+  'invitation',
+  'password-reset',
+  'password-changed',
+  'account-deleted',
+  'activation-reminder',
+  'email-confirmation',
+] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
 export type { EventContext, EventData }
@@ -20,8 +37,10 @@ type SampleKey<E extends EventName> = Extract<keyof (typeof eventCatalogue)[E]['
 /** What a template's props are built from (declared beside the templates, `emails/types.ts`). */
 export type PropsInput<E extends EventName> = EventInput<E>
 
-export interface TemplateDefinition<E extends EventName, P, I extends TemplateId = TemplateId> {
+export interface TemplateDefinition<E extends EventName, P, I extends TemplateId = TemplateId, K extends TemplateKind = TemplateKind> {
   id: I
+  /** transactional (always sent) or lifecycle (confirmed, consenting addresses only, with one-click unsubscribe), and its list. */
+  kind: K
   /** The event whose data this template is built from. */
   event: E
   /** One line for people browsing templates (the studio). */
@@ -44,14 +63,15 @@ type TemplateModule<E extends EventName, P> = {
   fromEvent: (input: PropsInput<E>) => P
 }
 
-function defineTemplate<const I extends TemplateId, const E extends EventName, P>(
+function defineTemplate<const I extends TemplateId, const E extends EventName, P, const K extends TemplateKind>(
   id: I,
   event: E,
   module: TemplateModule<E, P>,
   samples: readonly SampleKey<E>[],
-): TemplateDefinition<E, P, I> {
+  kind: K,
+): TemplateDefinition<E, P, I, K> {
   const { default: component, subject, previewText, description, fromEvent: props } = module
-  return { id, event, description, component, subject, previewText, samples, props }
+  return { id, kind, event, description, component, subject, previewText, samples, props }
 }
 
 /**
@@ -60,19 +80,19 @@ function defineTemplate<const I extends TemplateId, const E extends EventName, P
  * `renderEmail`; both read this table, so a preview is exactly what a real run sends.
  */
 export const templates = {
-  welcome: defineTemplate('welcome', 'user/registered', welcome, ['new-user-fr', 'new-user-en', 'new-user-es-long-name', 'invited-user-confirmed-en']),
-  'welcome-follow-up': defineTemplate('welcome-follow-up', 'user/registered', welcomeFollowUp, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
-  'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, ['trial-pro-fr', 'trial-team-en', 'active-no-trial-es']),
-  'trial-reminder': defineTemplate('trial-reminder', 'trial/reminder', trialReminder, ['pro-trial']),
-  invitation: defineTemplate('invitation', 'organization/invitation.created', invitation, ['invite-fr', 'invite-es-long-org']),
-  'password-reset': defineTemplate('password-reset', 'user/password-reset.requested', passwordReset, ['reset-en', 'reset-fr', 'reset-es-long-name']),
-  'password-changed': defineTemplate('password-changed', 'user/password.changed', passwordChanged, ['changed-en', 'changed-fr', 'changed-es-long-name']),
-  'activation-reminder': defineTemplate('activation-reminder', 'user/registered', activationReminder, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
-  'email-confirmation': defineTemplate('email-confirmation', 'user/email-confirmation.requested', emailConfirmation, [
-    'link-again-en',
-    'link-again-fr',
-    'link-again-es-long-name',
-  ]),
+  welcome: defineTemplate('welcome', 'user/registered', welcome, ['new-user-fr', 'new-user-en', 'new-user-es-long-name', 'invited-user-confirmed-en'], transactional),
+  // D+1 of the onboarding series.
+  'welcome-follow-up': defineTemplate('welcome-follow-up', 'user/registered', welcomeFollowUp, ['new-user-fr', 'new-user-en', 'new-user-es-long-name'], lifecycle('onboarding')),
+  'onboarding-day-3': defineTemplate('onboarding-day-3', 'user/registered', onboardingDay3, ['day-3-no-organization-fr', 'day-3-owner-alone-en', 'day-3-member-es'], lifecycle('onboarding')),
+  'onboarding-day-7': defineTemplate('onboarding-day-7', 'user/registered', onboardingDay7, ['day-7-trial-en', 'day-7-no-subscription-fr', 'day-7-active-es'], lifecycle('onboarding')),
+  'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, ['trial-pro-fr', 'trial-team-en', 'active-no-trial-es'], transactional),
+  'trial-reminder': defineTemplate('trial-reminder', 'trial/reminder', trialReminder, ['pro-trial'], transactional),
+  invitation: defineTemplate('invitation', 'organization/invitation.created', invitation, ['invite-fr', 'invite-es-long-org'], transactional),
+  'password-reset': defineTemplate('password-reset', 'user/password-reset.requested', passwordReset, ['reset-en', 'reset-fr', 'reset-es-long-name'], transactional),
+  'password-changed': defineTemplate('password-changed', 'user/password.changed', passwordChanged, ['changed-en', 'changed-fr', 'changed-es-long-name'], transactional),
+  'account-deleted': defineTemplate('account-deleted', 'user/deleted', accountDeleted, ['deleted-en', 'deleted-fr', 'deleted-es-long-name'], transactional),
+  'activation-reminder': defineTemplate('activation-reminder', 'user/registered', activationReminder, ['new-user-fr', 'new-user-en', 'new-user-es-long-name'], transactional),
+  'email-confirmation': defineTemplate('email-confirmation', 'user/email-confirmation.requested', emailConfirmation, ['link-again-en', 'link-again-fr', 'link-again-es-long-name'], transactional),
 }
 
 // Every id has its entry, under its own name (checked here rather than with `satisfies`, which would
@@ -81,6 +101,10 @@ const _everyTemplateHasItsId: { [T in TemplateId]: { id: T } } = templates
 
 export type Templates = typeof templates
 export type TemplateEvent<T extends TemplateId> = Templates[T]['event']
+export type TemplateCategory<T extends TemplateId> = Templates[T]['kind']['category']
+/** The templates sent only to consenting, confirmed users, with one-click unsubscribe. */
+export type LifecycleTemplateId = { [T in TemplateId]: TemplateCategory<T> extends 'lifecycle' ? T : never }[TemplateId]
+export type TransactionalTemplateId = Exclude<TemplateId, LifecycleTemplateId>
 export type TemplateData<T extends TemplateId> = EventData<TemplateEvent<T>>
 export type TemplateContext<T extends TemplateId> = EventContext<TemplateEvent<T>>
 /** Everything a template is rendered from: its event's data and what the step read fresh (a sample's, in previews). */

@@ -1,9 +1,11 @@
 import { plainTextSelectors, render } from '@react-email/render'
 import { compile } from 'html-to-text'
 import { createElement } from 'react'
+import { SenderContext, type EmailSender } from '#emails/components/sender'
 import { env } from '~/env.server'
 import { eventCatalogue, type EventName } from '~/events'
 import type { Locale } from '~/i18n/locales'
+import { PREFERENCES_PATH } from './categories'
 import { emailTranslator } from './i18n.server'
 import { templates, type PropsInput, type TemplateDefinition, type TemplateId, type TemplateInput } from './registry.server'
 
@@ -12,6 +14,19 @@ export type RenderedEmail = { subject: string; previewText: string; html: string
 export type RenderOptions = {
   /** Base of every link; defaults to APP_URL. */
   appUrl?: string
+  /** A lifecycle email's unsubscribe page, linked from its footer. */
+  unsubscribeUrl?: string | null
+}
+
+/** Who sends and where the recipient controls what they get: every footer shows it (emails/components/sender.tsx). */
+export function senderOf(options: RenderOptions = {}): EmailSender {
+  const appUrl = options.appUrl ?? env.APP_URL
+  return {
+    companyName: env.COMPANY_NAME,
+    companyAddress: env.COMPANY_ADDRESS,
+    preferencesUrl: new URL(PREFERENCES_PATH, appUrl).href,
+    unsubscribeUrl: options.unsubscribeUrl ?? null,
+  }
 }
 
 /**
@@ -26,7 +41,7 @@ export async function renderEmail<T extends TemplateId>(template: T, input: Temp
   const data = entry.schema.parse(input.data)
   const context = entry.context ? entry.context.parse(input.context) : undefined
   const props = definition.props({ data, context, locale, appUrl: options.appUrl ?? env.APP_URL, t: emailTranslator(locale) } as PropsInput<EventName>)
-  const html = await render(createElement(definition.component, props))
+  const html = await render(createElement(SenderContext.Provider, { value: senderOf(options) }, createElement(definition.component, props)))
   return {
     subject: oneLine(definition.subject(props)),
     previewText: oneLine(definition.previewText(props)),

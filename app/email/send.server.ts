@@ -1,14 +1,22 @@
 import { NonRetriableError } from 'inngest'
 import { z } from 'zod'
+import { db } from '~/db/client.server'
 import { env } from '~/env.server'
 import type { Locale } from '~/i18n/locales'
+import { consentVersion, lifecycleSkipReason, type LifecycleSkip } from '~/preferences/suppressions.server'
+import { listUnsubscribe } from './envelope.server'
 import { storeInMailbox } from './local-mailbox.server'
 import { emailIdempotencyKey, type OutgoingEmail, type SendResult } from './message.server'
-import type { TemplateContext, TemplateData, TemplateId, TemplateInput } from './registry.server'
+import { templates, type TemplateCategory, type TemplateContext, type TemplateData, type TemplateId, type TemplateInput } from './registry.server'
 import { renderEmail } from './render.server'
 import { createResendClient, sendWithResend } from './resend-transport.server'
 
 export type { SendResult } from './message.server'
+
+/** A lifecycle email that did not go out, and why (the step records it as its result). */
+export type SkippedSend = { skipped: LifecycleSkip }
+/** What sending a template can come to: a lifecycle email may be skipped, a transactional one never is. */
+export type SendOutcome<T extends TemplateId> = TemplateCategory<T> extends 'lifecycle' ? SendResult | SkippedSend : SendResult
 
 export type SendEmailInput<T extends TemplateId> = {
   template: T
@@ -18,7 +26,15 @@ export type SendEmailInput<T extends TemplateId> = {
   data: TemplateData<T>
   /** The Inngest event id (or the run id when the event has none): with the template, the idempotency key. */
   eventId: string
-} & (TemplateContext<T> extends undefined
+} & (TemplateCategory<T> extends 'lifecycle'
+  ? {
+      /** The user the lifecycle email is for: their consent and confirmed address are checked, their unsubscribe link derived. */
+      userId: string
+      /** A studio test send to the marketer: headers and footer as sent, without the recipient checks. */
+      test?: boolean
+    }
+  : { userId?: undefined; test?: undefined }) &
+  (TemplateContext<T> extends undefined
   ? { context?: undefined }
   : { /** What the step read fresh for the email (the event's `context` in the catalogue). */ context: TemplateContext<T> })
 
@@ -30,18 +46,34 @@ let resendClient: ReturnType<typeof createResendClient> | undefined
 /**
  * The one way Courrier sends an email: renders the template in the recipient's language, then sends it
  * through Resend when RESEND_API_KEY is set, otherwise stores it in the local mailbox. Calling it twice
- * for the same event and template sends (or stores) one email. Errors that retrying cannot fix (a bad
+ * for the same event and template sends (or stores) one email. A lifecycle email (the registry says
+ * which) goes only to a confirmed, consenting address, else it is skipped with the reason (`{ skipped }`),
+ * and carries List-Unsubscribe and List-Unsubscribe-Post; a transactional one carries neither. Errors that retrying cannot fix (a bad
  * address, data that does not match the event, a missing context) throw `NonRetriableError`.
  */
-export async function sendEmail<T extends TemplateId>(input: SendEmailInput<T>): Promise<SendResult> {
+export async function sendEmail<T extends TemplateId>(input: SendEmailInput<T>): Promise<SendOutcome<T>> {
   const { template, locale, data, eventId, context } = input
   const to = input.to.trim()
   if (!AddressSchema.safeParse(to).success) throw new NonRetriableError(`Cannot send "${template}": invalid recipient address`)
   if (!eventId) throw new NonRetriableError(`Cannot send "${template}": no event id to derive its idempotency key from`)
 
+  // Lifecycle email: only to a confirmed address that is on no suppression entry for its list, with
+  // the one-click unsubscribe headers and the footer link bound to the user and the list.
+  const kind = templates[template].kind
+  let unsubscribe: ReturnType<typeof listUnsubscribe> | null = null
+  if (kind.category === 'lifecycle') {
+    const userId = input.userId
+    if (!userId) throw new NonRetriableError(`Cannot send "${template}": a lifecycle email needs the user it is for`)
+    if (!input.test) {
+      const skip = lifecycleSkipReason(db, { userId, to, topic: kind.topic })
+      if (skip) return { skipped: skip } as SendOutcome<T>
+    }
+    unsubscribe = listUnsubscribe({ userId, topic: kind.topic, version: consentVersion(db, userId, kind.topic) })
+  }
+
   let rendered
   try {
-    rendered = await renderEmail(template, { data, context } as TemplateInput<T>, locale, { appUrl: env.APP_URL })
+    rendered = await renderEmail(template, { data, context } as TemplateInput<T>, locale, { appUrl: env.APP_URL, unsubscribeUrl: unsubscribe?.url })
   } catch (error) {
     if (error instanceof z.ZodError) throw new NonRetriableError(`Cannot send "${template}": data or context does not match its event`, { cause: error })
     throw error
@@ -52,13 +84,13 @@ export async function sendEmail<T extends TemplateId>(input: SendEmailInput<T>):
     to,
     ...rendered,
     // A distinct reference per email keeps Gmail from threading unrelated messages that share a subject.
-    headers: { 'X-Entity-Ref-ID': idempotencyKey },
+    headers: { 'X-Entity-Ref-ID': idempotencyKey, ...unsubscribe?.headers },
     template,
     locale,
     eventId,
     idempotencyKey,
   }
-  if (!env.RESEND_API_KEY) return storeInMailbox(message)
+  if (!env.RESEND_API_KEY) return storeInMailbox(message) as SendOutcome<T>
   resendClient ??= createResendClient(env.RESEND_API_KEY, env.RESEND_BASE_URL)
-  return sendWithResend(resendClient, message, { timeoutMs: env.RESEND_TIMEOUT_MS })
+  return (await sendWithResend(resendClient, message, { timeoutMs: env.RESEND_TIMEOUT_MS })) as SendOutcome<T>
 }

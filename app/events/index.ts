@@ -11,14 +11,18 @@ import {
 import { subscriptionCreated, subscriptionCreatedSamples } from './subscription-created'
 import { trialReminder, TrialReminderContextSchema, trialReminderSamples } from './trial-reminder'
 import { ConfirmationContextSchema, emailConfirmationRequested, emailConfirmationRequestedSamples, userActivated, userActivatedSamples } from './user-activation'
+import { userDeleted, UserDeletedContextSchema, userDeletedSamples } from './user-deleted'
 import { userRegistered, UserContextSchema, userRegisteredSamples } from './user-registered'
+import { userUnsubscribed, userUnsubscribedSamples } from './user-unsubscribed'
 
 export * from './invitation-created'
 export * from './password-reset'
 export * from './subscription-created'
 export * from './trial-reminder'
 export * from './user-activation'
+export * from './user-deleted'
 export * from './user-registered'
+export * from './user-unsubscribed'
 
 /**
  * Every event the app emits: its Inngest event type (name + zod schema), the schema of what its steps
@@ -75,6 +79,8 @@ export const eventCatalogue = {
     context: ConfirmationContextSchema,
     samples: emailConfirmationRequestedSamples,
   },
+  'user/unsubscribed': { type: userUnsubscribed, schema: userUnsubscribed.schema, context: undefined, samples: userUnsubscribedSamples },
+  'user/deleted': { type: userDeleted, schema: userDeleted.schema, context: UserDeletedContextSchema, samples: userDeletedSamples },
 } as const
 
 export type EventName = keyof typeof eventCatalogue

@@ -47,6 +47,14 @@ export function getLocale(context: Readonly<RouterContextProvider>): Locale {
   return context.get(localeContext)
 }
 
+/**
+ * A page that speaks to one known person rather than to the browser (the unsubscribe page, opened from
+ * an email) sets their language, in its route middleware, before any loader reads it.
+ */
+export function setLocale(context: Readonly<RouterContextProvider>, locale: Locale) {
+  ;(context as RouterContextProvider).set(localeContext, locale)
+}
+
 export function getInstance(context: Readonly<RouterContextProvider>): i18n {
   return instances.get(getLocale(context))!
 }

@@ -1,10 +1,11 @@
+import { deleteStaleDeletionNotices } from '~/auth/account-deletion.server'
 import { inngest } from './client.server'
 import { recordFailureOf } from './failures.server'
 import { deleteExpiredInvitations, deleteExpiredSessions, deleteExpiredUserTokens } from './queries.server'
 
 export const DAILY_CLEANUP_ID = 'daily-cleanup'
 
-/** Every night at 02:00 UTC: expired sessions, expired (never accepted) invitations and expired emailed links go. */
+/** Every night at 02:00 UTC: expired sessions, expired (never accepted) invitations, expired emailed links, and week-old account deletion notices go. */
 export const dailyCleanup = inngest.createFunction(
   {
     id: DAILY_CLEANUP_ID,
@@ -18,6 +19,7 @@ export const dailyCleanup = inngest.createFunction(
     const sessionsDeleted = await step.run('delete-expired-sessions', () => deleteExpiredSessions(new Date()))
     const invitationsDeleted = await step.run('delete-expired-invitations', () => deleteExpiredInvitations(new Date()))
     const userTokensDeleted = await step.run('delete-expired-user-tokens', () => deleteExpiredUserTokens(new Date()))
-    return { sessionsDeleted, invitationsDeleted, userTokensDeleted }
+    const deletionNoticesDeleted = await step.run('delete-stale-deletion-notices', () => deleteStaleDeletionNotices(new Date()))
+    return { sessionsDeleted, invitationsDeleted, userTokensDeleted, deletionNoticesDeleted }
   },
 )

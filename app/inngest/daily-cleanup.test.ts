@@ -1,7 +1,7 @@
 import { InngestTestEngine } from '@inngest/test'
 import { describe, expect, test } from 'vitest'
 import { db } from '~/db/client.server'
-import { invitations, sessions, userTokens } from '~/db/schema'
+import { accountDeletionNotices, invitations, sessions, userTokens } from '~/db/schema'
 import { dailyCleanup } from './daily-cleanup.server'
 import { createTrialingOrganization, createUser } from '../../test/db-utils'
 
@@ -41,15 +41,19 @@ describe('daily clean-up (cron 0 2 * * *)', () => {
     db.insert(userTokens)
       .values([token('t-expired', past()), token('t-used-expired', past(), past()), token('t-live', future()), token('t-used-live', future(), past())])
       .run()
+    // A deletion notice whose email never went out in a week goes; a fresh one waits for its function.
+    const notice = (userId: string, createdAt: Date) => ({ userId, email: `${userId}@example.com`, name: 'Gone', language: 'fr' as const, createdAt })
+    db.insert(accountDeletionNotices).values([notice('n-stale', new Date(Date.now() - 8 * 24 * 3_600_000)), notice('n-fresh', new Date())]).run()
 
     const { result, ctx } = await run()
-    expect(ctx.step.run.mock.calls.map((call: unknown[]) => call[0])).toEqual(['delete-expired-sessions', 'delete-expired-invitations', 'delete-expired-user-tokens'])
-    expect(result).toEqual({ sessionsDeleted: 2, invitationsDeleted: 1, userTokensDeleted: 2 })
+    expect(ctx.step.run.mock.calls.map((call: unknown[]) => call[0])).toEqual(['delete-expired-sessions', 'delete-expired-invitations', 'delete-expired-user-tokens', 'delete-stale-deletion-notices'])
+    expect(result).toEqual({ sessionsDeleted: 2, invitationsDeleted: 1, userTokensDeleted: 2, deletionNoticesDeleted: 1 })
+    expect(db.select({ id: accountDeletionNotices.userId }).from(accountDeletionNotices).all()).toEqual([{ id: 'n-fresh' }])
     expect(db.select({ id: userTokens.id }).from(userTokens).all().map((r) => r.id).sort()).toEqual(['t-live', 't-used-live'])
     expect(db.select({ id: sessions.id }).from(sessions).all()).toEqual([{ id: 's-live' }])
     expect(db.select({ id: invitations.id }).from(invitations).all().map((r) => r.id).sort()).toEqual(['i-accepted', 'i-live'])
 
     // Nothing left to clean: a second night deletes nothing.
-    expect((await run()).result).toEqual({ sessionsDeleted: 0, invitationsDeleted: 0, userTokensDeleted: 0 })
+    expect((await run()).result).toEqual({ sessionsDeleted: 0, invitationsDeleted: 0, userTokensDeleted: 0, deletionNoticesDeleted: 0 })
   })
 })

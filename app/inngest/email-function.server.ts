@@ -1,5 +1,5 @@
-import { sendEmail } from '~/email/send.server'
-import type { TemplateContext, TemplateId } from '~/email/registry.server'
+import { sendEmail, type SendResult } from '~/email/send.server'
+import type { TemplateContext, TemplateId, TransactionalTemplateId } from '~/email/registry.server'
 import { eventCatalogue, type EventData, type EventName } from '~/events'
 import type { Locale } from '~/i18n/locales'
 import { inngest } from './client.server'
@@ -12,9 +12,9 @@ export type Recipient<T extends TemplateId> = { to: string; locale: Locale; cont
  * A function that sends one email for one event, in one step: `read` looks up, when the step runs, whom
  * to send it to and what the template shows (the event carries ids only), or says why nothing goes
  * out. Retried until the email is out (idempotency key: event id + template); a failure for good is
- * recorded for admins. Its result: `{ sent, messageId, transport }` or `{ sent: false, reason }`.
+ * recorded for admins. Transactional templates only: a lifecycle email needs its user's consent checked. Its result: `{ sent, messageId, transport }` or `{ sent: false, reason }`.
  */
-export function emailFunction<const E extends EventName, const T extends TemplateId>(
+export function emailFunction<const E extends EventName, const T extends TransactionalTemplateId>(
   options: { id: string; name: string; event: E; template: T },
   read: (event: { data: EventData<E>; ts?: number }) => Recipient<T>,
 ) {
@@ -27,7 +27,7 @@ export function emailFunction<const E extends EventName, const T extends Templat
         const recipient = read(event)
         if ('skip' in recipient) return { sent: false as const, reason: recipient.skip }
         const input = { template: options.template, ...recipient, data: event.data, eventId: event.id ?? runId }
-        const result = await sendEmail(input as Parameters<typeof sendEmail<T>>[0])
+        const result = (await sendEmail(input as unknown as Parameters<typeof sendEmail<T>>[0])) as SendResult
         return { sent: true as const, messageId: result.id, transport: result.transport }
       }),
   )

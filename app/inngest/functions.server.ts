@@ -1,4 +1,5 @@
 import type { InngestFunction } from 'inngest'
+import { sendAccountDeleted } from './account-deleted.server'
 import { activationReminder } from './activation-reminder.server'
 import { dailyCleanup } from './daily-cleanup.server'
 import { sendEmailConfirmation, sendPasswordChanged, sendPasswordReset } from './password-emails.server'
@@ -18,4 +19,5 @@ export const functions: InngestFunction.Any[] = [
   sendPasswordChanged,
   activationReminder,
   sendEmailConfirmation,
+  sendAccountDeleted,
 ]

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, lt } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { invitations, memberships, organizations, sessions, subscriptions, users, userTokens } from '~/db/schema'
 
@@ -69,4 +69,28 @@ export function deleteExpiredInvitations(now: Date): number {
 /** Emailed links (password reset…) past their expiry, used or not: worthless, and nothing else points at them. */
 export function deleteExpiredUserTokens(now: Date): number {
   return db.delete(userTokens).where(lt(userTokens.expiresAt, now)).run().changes
+}
+
+/**
+ * Where a user stands for the onboarding emails, read when the step sends: their first organization
+ * (role, people in it) and that organization's subscription (status, trial end). Null: none.
+ */
+export function findOnboardingState(userId: string) {
+  const first = db
+    .select({ id: organizations.id, name: organizations.name, role: memberships.role, subscriptionId: organizations.stripeSubscriptionId })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1)
+    .get()
+  if (!first) return { organization: null, subscription: null }
+  const members = db.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, first.id)).get()?.n ?? 1
+  const subscription = first.subscriptionId
+    ? db.select({ status: subscriptions.status, trialEnd: subscriptions.trialEnd }).from(subscriptions).where(eq(subscriptions.id, first.subscriptionId)).get()
+    : undefined
+  return {
+    organization: { name: first.name, role: first.role, members },
+    subscription: subscription ? { organizationName: first.name, status: subscription.status, trialEnd: subscription.trialEnd?.toISOString() ?? null } : null,
+  }
 }

@@ -71,7 +71,11 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
     <>
       <h1 className="mono">{info.id}</h1>
       <p className="hint">
-        <span className="mono">{info.event}</span> · {info.description}
+        <span className={`category category-${info.category}`} data-testid="category">
+          {t(`studio.category.${info.category}`)}
+          {info.topic ? ` · ${t(`studio.topic.${info.topic}`)}` : null}
+        </span>{' '}
+        · <span className="mono">{info.event}</span> · {info.description}
       </p>
       <DetailToolbar info={info} view={view} locales={render.locales} />
       <div className="detail">

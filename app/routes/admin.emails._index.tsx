@@ -28,7 +28,11 @@ export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps
                 <Link to={`/admin/emails/${row.template.id}`}>{row.template.id}</Link>
               </h2>
               <p className="hint">
-                <span className="mono">{row.template.event}</span> · {row.template.description} · {t('studio.grid.sample', { sample: row.sample })}
+                <span className={`category category-${row.template.category}`} data-testid="category">
+                  {t(`studio.category.${row.template.category}`)}
+                  {row.template.topic ? ` · ${t(`studio.topic.${row.template.topic}`)}` : null}
+                </span>{' '}
+                · <span className="mono">{row.template.event}</span> · {row.template.description} · {t('studio.grid.sample', { sample: row.sample })}
               </p>
             </header>
             <div className="grid-cells">

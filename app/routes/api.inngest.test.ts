@@ -5,7 +5,11 @@ import { describe, expect, test } from 'vitest'
 import { db } from '~/db/client.server'
 import { functionFailures, mailboxMessages, sessions } from '~/db/schema'
 import { functions } from '~/inngest/functions.server'
-import { createUser } from '../../test/db-utils'
+import { unsubscribeWithToken } from '~/preferences/preferences.server'
+import { unsubscribeToken } from '~/preferences/unsubscribe-token.server'
+import { getRelay } from '~/outbox/index.server'
+import { inngestEventApi } from '../../test/app-context'
+import { createConfirmedUser, createUser } from '../../test/db-utils'
 import { runFunction } from '../../test/mocks/inngest-executor'
 import { callInngestRoute as call, inngestEndpoint as endpoint } from '../../test/inngest-route'
 
@@ -37,12 +41,12 @@ describe('/api/inngest', () => {
   test('runs the daily clean-up over the call protocol: each step is a round trip, then the result', async () => {
     db.insert(sessions).values({ id: 'expired-route', userId: null, data: {}, expiresAt: new Date(Date.now() - 1000) }).run()
     const run = await runFunction('courrier-daily-cleanup', { name: 'inngest/scheduled.timer', data: { cron: '0 2 * * *' } }, { endpoint, fetch: call })
-    expect(run.log.map((l) => `${l.op} ${l.step}`)).toEqual(['StepRun delete-expired-sessions', 'StepRun delete-expired-invitations', 'StepRun delete-expired-user-tokens'])
-    expect(run).toMatchObject({ status: 'completed', output: { sessionsDeleted: 1, invitationsDeleted: 0, userTokensDeleted: 0 } })
+    expect(run.log.map((l) => `${l.op} ${l.step}`)).toEqual(['StepRun delete-expired-sessions', 'StepRun delete-expired-invitations', 'StepRun delete-expired-user-tokens', 'StepRun delete-stale-deletion-notices'])
+    expect(run).toMatchObject({ status: 'completed', output: { sessionsDeleted: 1, invitationsDeleted: 0, userTokensDeleted: 0, deletionNoticesDeleted: 0 } })
   })
 
-  test('runs the welcome journey: welcome, the 24h sleep (skipped by the executor), follow-up; a lost response sends one email', async () => {
-    const user = createUser({ language: 'es', name: 'Lucía' })
+  test('runs the welcome journey: welcome, then the series with its sleeps (skipped by the executor); a lost response sends one email', async () => {
+    const user = createConfirmedUser({ language: 'es', name: 'Lucía' })
     const event = { id: `evt-route-${user.id}`, name: 'user/registered', data: { userId: user.id } }
     const run = await runFunction('courrier-welcome-journey', event, { endpoint, fetch: call, loseFirstResponseOfEachStep: true })
     expect(run.log.map((l) => `${l.op} ${l.step}${l.detail ? ` ${l.detail}` : ''}`)).toEqual([
@@ -52,13 +56,43 @@ describe('/api/inngest', () => {
       'Sleep wait-24-hours 1d',
       'ResponseLost send-follow-up-email',
       'StepRun send-follow-up-email',
+      'Sleep wait-until-day-3 2d',
+      'ResponseLost send-day-3-email',
+      'StepRun send-day-3-email',
+      'Sleep wait-until-day-7 4d',
+      'ResponseLost send-day-7-email',
+      'StepRun send-day-7-email',
     ])
-    expect(run).toMatchObject({ status: 'completed', output: { userId: user.id, welcome: { sent: true }, followUp: { sent: true } } })
+    expect(run).toMatchObject({ status: 'completed', output: { userId: user.id, welcome: { sent: true }, followUp: { sent: true }, day3: { sent: true }, day7: { sent: true } } })
     const sent = db.select().from(mailboxMessages).where(eq(mailboxMessages.to, user.email)).all()
     expect(sent.map((m) => [m.template, m.locale])).toEqual([
       ['welcome', 'es'],
       ['welcome-follow-up', 'es'],
+      ['onboarding-day-3', 'es'],
+      ['onboarding-day-7', 'es'],
     ])
+  })
+
+  test('cancelOn: a user/unsubscribed for this user, sent while the run sleeps, cancels it (the executor reads cancelOn from the sync)', async () => {
+    const user = createConfirmedUser({ language: 'en' })
+    const other = createConfirmedUser({ language: 'en' })
+    const event = { id: `evt-cancel-${user.id}`, name: 'user/registered', data: { userId: user.id } }
+    const run = await runFunction('courrier-welcome-journey', event, {
+      endpoint,
+      fetch: call,
+      eventApi: inngestEventApi.url,
+      onSleep: async (step) => {
+        // Someone else leaving changes nothing; this user leaving after D+1 ends the run.
+        if (step === 'wait-24-hours') unsubscribeWithToken(unsubscribeToken({ userId: other.id, topic: 'onboarding', version: 0 }))
+        if (step === 'wait-until-day-3') unsubscribeWithToken(unsubscribeToken({ userId: user.id, topic: 'onboarding', version: 0 }))
+        // The outbox delivers the event to the event API (the relay is off in tests: driven here).
+        await getRelay().drain()
+      },
+    })
+    expect(run).toMatchObject({ status: 'cancelled', by: { name: 'user/unsubscribed', data: { userId: user.id, topic: 'onboarding' } } })
+    expect(run.log.map((l) => `${l.op} ${l.step}`)).toEqual(['StepRun send-welcome-email', 'Sleep wait-24-hours', 'StepRun send-follow-up-email', 'Sleep wait-until-day-3', 'Cancelled wait-until-day-3'])
+    const sent = db.select().from(mailboxMessages).where(eq(mailboxMessages.to, user.email)).all()
+    expect(sent.map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])
   })
 
   test('a run that fails for good is recorded by its onFailure handler, once', async () => {

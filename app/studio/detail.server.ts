@@ -1,8 +1,7 @@
-import { emailIdempotencyKey } from '~/email/message.server'
 import type { TemplateInput } from '~/email/registry.server'
 import { env } from '~/env.server'
 import { LOCALES, type Locale } from '~/i18n/locales'
-import { renderAllLocales, sampleData, type LocaleRender, type TemplateId } from './templates.server'
+import { renderAllLocales, sampleData, studioEnvelope, type LocaleRender, type TemplateId } from './templates.server'
 import { htmlKilobytes } from './checks/size'
 import type { CheckResult } from './checks/types'
 
@@ -23,8 +22,8 @@ export async function detailRender(template: TemplateId, locale: Locale, input: 
       LOCALES.map((l) => [l, { subject: all[l].subject, previewText: all[l].previewText, kb: htmlKilobytes(all[l].html), checks: all[l].checks }]),
     ) as DetailRender['locales'],
     selected: { locale, subject: selected.subject, previewText: selected.previewText, html: selected.html, text: selected.text },
-    // The headers sendEmail adds, with the event id that a real send fills in.
-    envelope: { from: env.EMAIL_FROM, headers: { 'X-Entity-Ref-ID': emailIdempotencyKey(template, '{event id}') } },
+    // The headers sendEmail adds (List-Unsubscribe for lifecycle email), with the event id a real send fills in.
+    envelope: { from: env.EMAIL_FROM, headers: studioEnvelope(template, input).headers },
   }
 }
 

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { emailResources } from '#locales/emails.server'
 import type { z } from 'zod'
+import type { EmailCategory, LifecycleTopic } from '~/email/categories'
+import { listUnsubscribe } from '~/email/envelope.server'
+import { emailIdempotencyKey } from '~/email/message.server'
 import { templates, TEMPLATE_IDS, isTemplateId, type TemplateId, type TemplateInput } from '~/email/registry.server'
 import { renderEmail, type RenderedEmail } from '~/email/render.server'
 import { env, isProduction } from '~/env.server'
@@ -16,6 +19,9 @@ type SampleInfo = { key: string; label: string }
 export type TemplateInfo = {
   id: TemplateId
   event: EventName
+  /** transactional or lifecycle (and then its list), as the registry declares it. */
+  category: EmailCategory
+  topic: LifecycleTopic | null
   description: string
   samples: SampleInfo[]
   /** The fields the step reads fresh when it sends (the event's context), shown beside the event's own. */
@@ -32,6 +38,8 @@ export function templateInfo(id: TemplateId): TemplateInfo {
   return {
     id,
     event: definition.event,
+    category: definition.kind.category,
+    topic: definition.kind.category === 'lifecycle' ? definition.kind.topic : null,
     description: definition.description,
     samples: definition.samples.map((key) => ({ key, label: all[key]?.label ?? key })),
     contextFields: Object.keys(contextSchemaOf(id)?.shape ?? {}),
@@ -95,14 +103,30 @@ for (const resource of Object.values(emailResources)) flattenKeys(resource, '', 
  */
 export const ACCEPTED_IDENTICAL: Record<string, string[]> = { es: ['Plan'] }
 
-function checkOptions(data: unknown) {
+/**
+ * The headers and unsubscribe link sendEmail gives this template, for the sample's user: the same
+ * function derives them (a preview link works like a real one for a user who exists).
+ */
+export function studioEnvelope(id: TemplateId, input: TemplateInput<TemplateId>) {
+  const kind = templates[id].kind
+  const headers: Record<string, string> = { 'X-Entity-Ref-ID': emailIdempotencyKey(id, '{event id}') }
+  if (kind.category !== 'lifecycle') return { headers, unsubscribeUrl: null }
+  const userId = String((input.data as { userId?: unknown }).userId ?? 'usr_sample')
+  const unsubscribe = listUnsubscribe({ userId, topic: kind.topic, version: 0 })
+  return { headers: { ...headers, ...unsubscribe.headers }, unsubscribeUrl: unsubscribe.url }
+}
+
+function checkOptions(id: TemplateId, data: unknown, headers: Record<string, string>) {
   const fromName = env.EMAIL_FROM.replace(/<[^>]*>/, '').trim()
   return {
+    category: templates[id].kind.category,
+    headers,
+    company: { name: env.COMPANY_NAME, address: env.COMPANY_ADDRESS },
     production: isProduction,
     appUrl: env.APP_URL,
     knownKeys,
     dataValues: stringValues(data),
-    sameEverywhere: ['Courrier', ...(fromName ? [fromName] : [])],
+    sameEverywhere: ['Courrier', env.COMPANY_NAME, env.COMPANY_ADDRESS, ...(fromName ? [fromName] : [])],
     sourceLocale: 'en',
     accepted: ACCEPTED_IDENTICAL,
   }
@@ -113,8 +137,9 @@ export type LocaleRender = RenderedEmail & { checks: CheckResult[] }
 /** One template, one sample, every language, through the same renderEmail the functions send with, then checked. */
 export async function renderAllLocales(id: TemplateId, input: TemplateInput<TemplateId>): Promise<Record<Locale, LocaleRender>> {
   const rendered = {} as Record<Locale, RenderedEmail>
-  for (const locale of LOCALES) rendered[locale] = await renderEmail(id, input, locale)
-  const checks = runChecks(rendered, checkOptions({ ...(input.data as object), ...(input.context as object | undefined) }))
+  const envelope = studioEnvelope(id, input)
+  for (const locale of LOCALES) rendered[locale] = await renderEmail(id, input, locale, { unsubscribeUrl: envelope.unsubscribeUrl })
+  const checks = runChecks(rendered, checkOptions(id, { ...(input.data as object), ...(input.context as object | undefined) }, envelope.headers))
   return Object.fromEntries(LOCALES.map((l) => [l, { ...rendered[l], checks: checks[l]! }])) as Record<Locale, LocaleRender>
 }
 
@@ -152,7 +177,7 @@ export async function studioGrid(): Promise<GridRow[]> {
 /** One rendering, for the sandboxed preview frames. */
 export async function renderOne(id: TemplateId, sample: string, locale: Locale): Promise<RenderedEmail | null> {
   const input = sampleInput(id, sample)
-  return input ? renderEmail(id, input, locale) : null
+  return input ? renderEmail(id, input, locale, { unsubscribeUrl: studioEnvelope(id, input).unsubscribeUrl }) : null
 }
 
 /** A named sample as a template renders it: the event's data and the step's context. */

@@ -11,14 +11,19 @@ import { testEmailEventId } from './templates.server'
  * exactly as a function would. The event id is made up and unique: every test send is its own message.
  */
 export async function sendTestEmail(input: { template: TemplateId; to: string; locale: Locale; input: TemplateInput<TemplateId> }) {
-  return sendEmail({
+  const lifecycle = templates[input.template].kind.category === 'lifecycle'
+  const result = await sendEmail({
     template: input.template,
     to: input.to,
     locale: input.locale,
     data: input.input.data,
     context: input.input.context,
     eventId: testEmailEventId(),
+    // A lifecycle email as sent to the sample's user (its unsubscribe link and headers), to the marketer's address.
+    ...(lifecycle ? { userId: (input.input.data as { userId: string }).userId, test: true } : {}),
   } as Parameters<typeof sendEmail>[0])
+  // A test send is never skipped (no recipient checks); the type cannot know.
+  return result as Exclude<typeof result, { skipped: unknown }>
 }
 
 /**

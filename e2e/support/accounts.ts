@@ -50,3 +50,20 @@ export async function confirmAddress(page: Page, userId: string): Promise<void> 
   await page.locator('main form[method="post"] button[type="submit"]').click()
   await expect(page).toHaveURL(/\/dashboard\?confirmed=1$/)
 }
+
+/**
+ * Marks an address confirmed straight in the e2e server's database, as following the confirmation link
+ * will (the lead's /verify-email route, issue 11): lifecycle email only reaches confirmed addresses.
+ */
+export async function confirmEmailInDatabase(email: string): Promise<void> {
+  const { default: Database } = await import('better-sqlite3')
+  const { e2eEnv } = await import('../../playwright.config')
+  const db = new Database(e2eEnv.databaseFile)
+  try {
+    db.pragma('busy_timeout = 5000')
+    const changed = db.prepare('UPDATE users SET email_verified_at = ? WHERE email = ?').run(Date.now(), email.toLowerCase()).changes
+    if (changed !== 1) throw new Error(`no user ${email} to confirm`)
+  } finally {
+    db.close()
+  }
+}

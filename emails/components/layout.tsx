@@ -3,6 +3,7 @@ import { Container } from '@react-email/container'
 import { Head } from '@react-email/head'
 import { Hr } from '@react-email/hr'
 import { Html } from '@react-email/html'
+import { Link } from '@react-email/link'
 import { Preview } from '@react-email/preview'
 import { Section } from '@react-email/section'
 import { Text } from '@react-email/text'
@@ -10,6 +11,7 @@ import type { ReactNode } from 'react'
 import { colors, contentWidth, fontFamily, radius, space, text } from '../theme'
 import type { AccountEmailProps, EmailProps } from '../types'
 import { Paragraph, Signature, Title } from './parts'
+import { useSender } from './sender'
 
 export interface EmailLayoutProps extends EmailProps {
   previewText: string
@@ -37,6 +39,7 @@ export function accountFrame(props: AccountEmailProps, section: 'passwordReset' 
  * variables, which Outlook and Gmail drop.
  */
 export function EmailLayout({ t, locale, previewText, heading, recipientName, footer, children }: EmailLayoutProps) {
+  const sender = useSender()
   return (
     <Html lang={locale} dir="ltr">
       <Head>
@@ -56,7 +59,28 @@ export function EmailLayout({ t, locale, previewText, heading, recipientName, fo
             <Signature>{t('common.signature')}</Signature>
           </Section>
           <Hr style={styles.hr} />
-          <Text style={styles.footer}>{footer ?? t('common.footerAccount')}</Text>
+          {/* A lifecycle email says why it comes and how to stop it; any other says why it comes. */}
+          {sender.unsubscribeUrl ? (
+            <Text style={styles.footer}>
+              {t('common.footerLifecycle')}{' '}
+              <Link href={sender.unsubscribeUrl} style={styles.footerLink}>
+                {t('common.unsubscribe')}
+              </Link>
+            </Text>
+          ) : (
+            <Text style={styles.footer}>{footer ?? t('common.footerAccount')}</Text>
+          )}
+          <Text style={styles.footer}>
+            <Link href={sender.preferencesUrl} style={styles.footerLink}>
+              {t('common.preferences')}
+            </Link>
+          </Text>
+          {/* Bulk-sender rules and CAN-SPAM: who sends, and a postal address. */}
+          <Text style={styles.address} data-sender-address="">
+            {sender.companyName}
+            <br />
+            {sender.companyAddress}
+          </Text>
         </Container>
       </Body>
     </Html>
@@ -76,5 +100,7 @@ const styles = {
   brand: { color: colors.brand, ...text.brand, margin: 0 },
   content: { color: colors.heading },
   hr: { borderColor: colors.border, margin: `${space[8]} 0 ${space[4]}` },
-  footer: { color: colors.subtle, ...text.footer, margin: 0 },
+  footer: { color: colors.subtle, ...text.footer, margin: `0 0 ${space[2]}` },
+  footerLink: { color: colors.subtle, textDecoration: 'underline' },
+  address: { color: colors.subtle, ...text.footer, margin: `${space[3]} 0 0` },
 } as const

@@ -1,10 +1,13 @@
 // A loopback stand-in for Inngest's event API, for tests only: it accepts `POST /e/:key` like Inngest
 // (dev server or cloud) and keeps what it received. `GET /_received` lists it; `POST /_mode` switches
-// it between accepting and failing, to test the outbox while the event API is down.
+// it between accepting and failing, to test the outbox while the event API is down. It also takes an
+// app's sync as Inngest's API does (`POST /fn/register`, which the SDK sends on `PUT /api/inngest`) and
+// keeps the function configurations (`GET /_registered`): the executor double reads `cancelOn` there.
 import { createServer } from 'node:http'
 
 export function startInngestEventApi({ port = 0, host = '127.0.0.1' } = {}) {
   const received = []
+  const registered = []
   let mode = 'up'
   const server = createServer(async (req, res) => {
     const chunks = []
@@ -15,6 +18,16 @@ export function startInngestEventApi({ port = 0, host = '127.0.0.1' } = {}) {
       res.end(JSON.stringify(payload))
     }
     if (req.method === 'GET' && req.url === '/_received') return reply(200, received)
+    if (req.method === 'GET' && req.url === '/_registered') return reply(200, registered)
+    if (req.method === 'POST' && req.url?.startsWith('/fn/register')) {
+      const { functions = [] } = JSON.parse(body)
+      for (const fn of functions) {
+        const at = registered.findIndex((r) => r.id === fn.id)
+        if (at === -1) registered.push(fn)
+        else registered[at] = fn
+      }
+      return reply(200, { status: 200, modified: true })
+    }
     if (req.method === 'POST' && req.url === '/_mode') {
       mode = JSON.parse(body).mode
       return reply(200, { mode })
@@ -33,6 +46,7 @@ export function startInngestEventApi({ port = 0, host = '127.0.0.1' } = {}) {
       resolve({
         url: `http://${host}:${actual}`,
         received,
+        registered,
         setMode: (m) => (mode = m),
         // Unreachable, as when nothing runs on the port (connections refused), then back on the same port.
         stopListening: () => new Promise((r) => server.close(() => r())),

@@ -4,9 +4,12 @@
 // the SDK answers 206 with the step it ran (or found), which is memoized and sent back on the next call,
 // and 200 with the function's return value. Sleeps are skipped (resumed at once); a step that errors is
 // retried with the next attempt number; a run that fails for good gets its `-failure` handler called
-// with `inngest/function.failed`, as Inngest does. A `step.waitForEvent` is resumed with the event the
-// test says arrived (`onWaitForEvent`), or with null, as Inngest resumes a wait that timed out.
-// Not modelled: parallel steps, invoke.
+// with `inngest/function.failed`, as Inngest does. Cancellation (`cancelOn`), when given the event API
+// double: the executor syncs the app (PUT, as Inngest's sync does), reads the function's `cancel`
+// configuration from what the SDK registered, and at each sleep (when a real run waits) cancels the
+// run if an event that reached the API after the run started matches one, `if` expression included.
+// A `step.waitForEvent` is resumed with the event the test says arrived (`onWaitForEvent`), or with
+// null, as Inngest resumes a wait that timed out. Not modelled: parallel steps, invoke, cancellation timeouts.
 import { randomUUID } from 'node:crypto'
 
 export type InngestEvent = { id?: string; name: string; data: Record<string, unknown>; ts?: number }
@@ -16,6 +19,7 @@ export type Wait = { step: string; event: string; timeout?: string; if?: string 
 export type StepLog = { op: string; step: string; attempt: number; detail?: string }
 export type RunResult =
   | { status: 'completed'; output: unknown; log: StepLog[] }
+  | { status: 'cancelled'; by: InngestEvent; log: StepLog[] }
   | { status: 'failed'; error: unknown; log: StepLog[]; failureHandler: unknown }
 
 export type ExecutorOptions = {
@@ -33,6 +37,42 @@ export type ExecutorOptions = {
    * on `opts.if`; the test decides), or null for a wait that timed out. Default: every wait times out.
    */
   onWaitForEvent?: (wait: Wait) => Promise<InngestEvent | null> | InngestEvent | null
+  /** The Inngest event API double (its URL): enables cancellation by `cancelOn`, read from the app's sync. */
+  eventApi?: string
+}
+
+type Cancel = { event: string; if?: string }
+
+/** The function's `cancel` configuration, as the SDK registers it when the app is synced (PUT). */
+async function cancellationsOf(fnId: string, endpoint: string, eventApi: string, call: NonNullable<ExecutorOptions['fetch']>): Promise<Cancel[]> {
+  const sync = await call(endpoint, { method: 'PUT' })
+  if (!sync.ok) throw new Error(`inngest-executor test double: syncing the app failed (${sync.status})`)
+  const registered = (await (await fetch(`${eventApi}/_registered`)).json()) as Array<{ id: string; cancel?: Cancel[] }>
+  const fn = registered.find((r) => r.id === fnId)
+  if (!fn) throw new Error(`inngest-executor test double: "${fnId}" was not registered by the sync`)
+  return fn.cancel ?? []
+}
+
+const received = async (eventApi: string) => (await (await fetch(`${eventApi}/_received`)).json()) as InngestEvent[]
+
+/** `event.a.b`, `async.a.b` or a quoted string, as Inngest's expressions (CEL) write them. */
+function operand(text: string, event: InngestEvent, candidate: InngestEvent): unknown {
+  const quoted = /^'([^']*)'$|^"([^"]*)"$/.exec(text)
+  if (quoted) return quoted[1] ?? quoted[2]
+  const [root, ...path] = text.split('.')
+  const start = root === 'event' ? event : root === 'async' ? candidate : undefined
+  if (!start) throw new Error(`inngest-executor test double: "${text}" in a cancel expression is not modelled`)
+  return path.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], start)
+}
+
+/** The subset of CEL that cancel expressions here use: `a == b` clauses joined by `&&`. */
+function matches(expression: string | undefined, event: InngestEvent, candidate: InngestEvent): boolean {
+  if (!expression) return true
+  return expression.split('&&').every((clause) => {
+    const sides = clause.split('==').map((side) => side.trim())
+    if (sides.length !== 2) throw new Error(`inngest-executor test double: "${clause.trim()}" in a cancel expression is not modelled`)
+    return operand(sides[0]!, event, candidate) === operand(sides[1]!, event, candidate)
+  })
 }
 
 export async function runFunction(fnId: string, event: InngestEvent, options: ExecutorOptions): Promise<RunResult> {
@@ -44,6 +84,15 @@ export async function runFunction(fnId: string, event: InngestEvent, options: Ex
   const lost = new Set<string>()
   const log: StepLog[] = []
   let attempt = 0
+  const { eventApi } = options
+  const cancel = eventApi ? await cancellationsOf(fnId, endpoint, eventApi, call) : []
+  // Only events sent after the run started cancel it, as in Inngest.
+  const receivedBefore = eventApi && cancel.length ? (await received(eventApi)).length : 0
+  const cancelledBy = async () => {
+    if (!eventApi || !cancel.length) return undefined
+    const since = (await received(eventApi)).slice(receivedBefore)
+    return since.find((candidate) => cancel.some((c) => c.event === candidate.name && matches(c.if, full, candidate)))
+  }
 
   for (let request = 0; request < 200; request++) {
     const body = {
@@ -75,7 +124,14 @@ export async function runFunction(fnId: string, event: InngestEvent, options: Ex
           continue
         }
         log.push({ op: op.op, step, attempt, ...(op.op === 'Sleep' ? { detail: op.name } : {}) })
-        if (op.op === 'Sleep') await options.onSleep?.(step, op.name)
+        if (op.op === 'Sleep') {
+          await options.onSleep?.(step, op.name)
+          const by = await cancelledBy()
+          if (by) {
+            log.push({ op: 'Cancelled', step, attempt, detail: by.name })
+            return { status: 'cancelled', by, log }
+          }
+        }
         // A sleep is memoized with no data: that is how Inngest resumes a run whose sleep is over.
         steps[op.id] = { type: 'data', data: op.op === 'Sleep' ? null : (op.data ?? null) }
         stack.push(op.id)

@@ -24,7 +24,7 @@ let invitationPath = ''
 let resetPath = ''
 let confirmPath = ''
 
-const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures', 'user_tokens']
+const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures', 'user_tokens', 'email_suppressions', 'email_preferences', 'account_deletion_notices']
 const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
 
 beforeAll(async () => {
@@ -118,7 +118,36 @@ const thinEvent = () => ({
 
 type Case = [name: string, send: () => Promise<Response>, status?: number]
 
+// An unsubscribe token signed with another secret, and shapes that are not tokens at all.
+const forgedUnsubscribe = () => `/unsubscribe/${Buffer.from(`${crypto.randomUUID()}:onboarding:0`).toString('base64url')}.${createHmac('sha256', 'not-our-secret').update('x').digest('base64url')}`
+
 const catalogue: Record<string, Case[]> = {
+  unsubscribe: [
+    ['a one-click POST with a forged token', () => raw(forgedUnsubscribe(), 'List-Unsubscribe=One-Click', { 'Content-Type': 'application/x-www-form-urlencoded' }), 404],
+    ['a token that is not one of ours in shape', () => raw('/unsubscribe/..%2F..%2Fetc%2Fpasswd', 'List-Unsubscribe=One-Click', { 'Content-Type': 'application/x-www-form-urlencoded' }), 404],
+    ['a token of 10,000 characters', () => raw(`/unsubscribe/${'a'.repeat(10_000)}`, 'List-Unsubscribe=One-Click', { 'Content-Type': 'application/x-www-form-urlencoded' }), 404],
+    ['a body that is not a form', () => raw(forgedUnsubscribe(), '{"List-Unsubscribe":', { 'Content-Type': 'application/json' }), 404],
+    ['a body over the limit', () => raw(forgedUnsubscribe(), `List-Unsubscribe=${'x'.repeat(64 * 1024)}`, { 'Content-Type': 'application/x-www-form-urlencoded' }), 413],
+    ['"undo" posted from another site', () => form(forgedUnsubscribe(), { intent: 'undo' }, '', { Origin: 'https://evil.example' }), 403],
+    ['"undo" with a forged token', () => form(forgedUnsubscribe(), { intent: 'undo' }), 404],
+    ['a PUT', () => raw(forgedUnsubscribe(), 'List-Unsubscribe=One-Click', { 'Content-Type': 'application/x-www-form-urlencoded' }, 'PUT'), 405],
+  ],
+  preferences: [
+    ['not signed in', () => form('/settings/notifications', { onboarding: 'on' }), 302],
+    ['a value that is not a checkbox', () => form('/settings/notifications', { onboarding: 'yes' }, cookies.plain), 400],
+    ['a value of 20,000 characters (over the form size limit)', () => form('/settings/notifications', { onboarding: 'on'.repeat(10_000) }, cookies.plain), 413],
+    ['a value of "on" twice over', () => form('/settings/notifications', { onboarding: 'onon' }, cookies.plain), 400],
+    ['posted from another site', () => form('/settings/notifications', {}, cookies.plain, { Origin: 'https://evil.example' }), 403],
+    ['a PATCH', () => form('/settings/notifications', {}, cookies.plain, {}, 'PATCH'), 405],
+  ],
+  'account deletion': [
+    ['not signed in', () => form('/settings/account', { password: PASSWORD }), 302],
+    ['a wrong password', () => form('/settings/account', { password: 'not the password of this account' }, cookies.plain), 403],
+    ['no password', () => form('/settings/account', {}, cookies.plain), 400],
+    ['a password of 129 characters', () => form('/settings/account', { password: 'p'.repeat(129) }, cookies.plain), 400],
+    ['posted from another site, with the right password', () => form('/settings/account', { password: PASSWORD }, cookies.plain, { Origin: 'https://evil.example' }), 403],
+    ['a DELETE', () => form('/settings/account', { password: PASSWORD }, cookies.plain, {}, 'DELETE'), 405],
+  ],
   signup: [
     ['invalid email', () => form('/signup', { ...valid(), email: 'camille@' }), 400],
     ['header injection in the email', () => form('/signup', { ...valid(), email: 'a@example.com\r\nBcc: victim@example.com' }), 400],
@@ -274,7 +303,9 @@ function routesWithAnAction(): string[] {
   const config = readFileSync('app/routes.ts', 'utf8')
   const found: string[] = []
   for (const [, path, file] of config.matchAll(/route\('([^']+)', '([^']+)'/g)) {
-    const full = path!.startsWith('admin/') || !/^routes\/admin\./.test(file!) ? `/${path}` : `/admin/${path}`
+    // Children of a layout route (admin, settings) are declared with their own segment only.
+    const parent = /^routes\/(admin|settings)\.[^.]+\./.exec(file!)?.[1]
+    const full = parent && !path!.startsWith(`${parent}/`) ? `/${parent}/${path}` : `/${path}`
     if (/export (async )?function action|export const action/.test(readFileSync(`app/${file}`, 'utf8'))) found.push(full)
   }
   return found

@@ -23,6 +23,9 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TR
 const TEMPLATES = [
   'welcome',
   'welcome-follow-up',
+  'onboarding-day-3',
+  'onboarding-day-7',
+  'account-deleted',
   'subscription-created',
   'trial-reminder',
   'invitation',
@@ -147,6 +150,10 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     ),
     fc.tuple(anyId, anyId).chain(([id, token]) => form(`/invitations/${id}/${token}`, {}, 'invitation')),
     form(`${ctx.invitationPath}/forged-token`, {}, 'invitation, real id'),
+    fc.tuple(fc.oneof(anyId, fc.base64String({ minLength: 40, maxLength: 120 }).map(pathSafe)), fc.constantFrom('List-Unsubscribe', 'intent')).chain(([token, field]) =>
+      form(`/unsubscribe/${token}`, field === 'intent' ? { intent: 'undo' } : { 'List-Unsubscribe': 'One-Click' }, 'one-click unsubscribe or undo'),
+    ),
+    form('/settings/notifications', { onboarding: 'on' }, 'preferences form'),
     mutatedJson(sampleSubscriptionEvent({ email: 'owner@fuzz.test' })).map((event) => ({
       path: '/webhooks/stripe',
       body: { contentType: 'application/json', body: Buffer.from(JSON.stringify(event) ?? 'null') },
@@ -164,10 +171,10 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     fc
       .constantFrom(
         '/', '/signup', '/login', '/forgot-password', '/reset-password/x', '/verify-email/x', '/logout', '/language', '/dashboard', '/api/inngest', '/webhooks/stripe', '/admin', '/admin/emails', '/admin/mailbox',
-        '/admin/team', '/admin/mailbox.json', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
+        '/admin/team', '/admin/mailbox.json', '/settings', '/settings/notifications', '/settings/account', '/account-deleted', '/unsubscribe/x', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
       )
       .chain((path) => fc.option(rawBody, { freq: 3 }).map((body) => ({ path, body: body ?? undefined, note: 'page or endpoint' }))),
-    fc.tuple(fc.constantFrom('/admin/emails/', '/admin/mailbox/', '/admin/events/', '/invitations/', '/reset-password/', '/verify-email/', '/'), anyId, fc.constantFrom('', '/preview', '/html', '.data', '?index', '?locale=xx&sample=y&width=-1')).map(
+    fc.tuple(fc.constantFrom('/admin/emails/', '/admin/mailbox/', '/admin/events/', '/invitations/', '/reset-password/', '/verify-email/', '/unsubscribe/', '/'), anyId, fc.constantFrom('', '/preview', '/html', '.data', '?index', '?locale=xx&sample=y&width=-1')).map(
       ([prefix, id, suffix]) => ({ path: `${prefix}${id}${suffix}`, note: 'path with an id' }),
     ),
     fc.string({ unit: 'grapheme-ascii', maxLength: 60 }).map((s) => ({ path: `/${s.replace(/[\s#]/g, '')}`, note: 'any path' })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkCompat, compatIssues } from './compat'
+import { checkHeaders, checkSender } from './headers'
 import { checkImages } from './images'
 import { checkLinks } from './links'
 import { parseEmailHtml } from './parse-html'
@@ -176,5 +177,29 @@ describe('email client compatibility (caniemail)', () => {
     const a = compatIssues(email('<p>Hello</p>'))
     expect(compatIssues(email('<p>Bonjour</p>'))).toBe(a)
     expect(compatIssues(email('<div style="display:flex">Hello</div>'))).not.toBe(a)
+  })
+})
+
+describe('unsubscribe headers and sender address', () => {
+  const oneClick = { 'List-Unsubscribe': '<https://mail.example.com/unsubscribe/abc.def>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+  it('passes a lifecycle email with both headers and a transactional one with neither', () => {
+    expect(checkHeaders({ category: 'lifecycle', headers: oneClick }).status).toBe('pass')
+    expect(checkHeaders({ category: 'transactional', headers: { 'X-Entity-Ref-ID': 'x' } }).status).toBe('pass')
+  })
+  it('fails a lifecycle email without List-Unsubscribe, or without the one-click List-Unsubscribe-Post', () => {
+    const none = checkHeaders({ category: 'lifecycle', headers: {} })
+    expect(none).toMatchObject({ status: 'fail' })
+    expect(none.findings.map((f) => f.key)).toEqual(['listUnsubscribeMissing', 'listUnsubscribePostMissing'])
+    expect(checkHeaders({ category: 'lifecycle', headers: { 'List-Unsubscribe': oneClick['List-Unsubscribe'] } }).findings.map((f) => f.key)).toEqual(['listUnsubscribePostMissing'])
+    expect(checkHeaders({ category: 'lifecycle', headers: { ...oneClick, 'List-Unsubscribe': '<mailto:u@example.com>' } }).findings.map((f) => f.key)).toEqual(['listUnsubscribeMissing'])
+  })
+  it('fails a transactional email that offers an unsubscribe', () => {
+    expect(checkHeaders({ category: 'transactional', headers: oneClick }).findings.map((f) => f.key)).toEqual(['listUnsubscribeOnTransactional'])
+  })
+  it('fails an email whose text does not show the company address or name', () => {
+    const company = { name: 'Courrier SAS', address: '10 rue de la Paix, 75002 Paris, France' }
+    expect(checkSender(parseEmailHtml(email('<p>Hello</p><p>Courrier SAS<br>10 rue de la Paix, 75002 Paris, France</p>')), company).status).toBe('pass')
+    const missing = checkSender(parseEmailHtml(email('<p>Hello</p><p>Courrier SAS</p>')), company)
+    expect(missing).toMatchObject({ status: 'fail', findings: [{ key: 'companyAddressMissing', params: { address: company.address } }] })
   })
 })

@@ -1,4 +1,6 @@
+import type { EmailCategory } from '~/email/categories'
 import { checkCompat } from './compat'
+import { checkHeaders, checkSender } from './headers'
 import { checkImages } from './images'
 import { checkLinks, type LinkCheckOptions } from './links'
 import { parseEmailHtml } from './parse-html'
@@ -11,7 +13,15 @@ export * from './types'
 export { parseEmailHtml } from './parse-html'
 
 export type RenderedForChecks = { subject: string; previewText: string | null | undefined; html: string }
-export type ChecksOptions = LinkCheckOptions & Omit<UntranslatedOptions, 'dataValues'> & { dataValues: readonly string[] }
+export type ChecksOptions = LinkCheckOptions &
+  Omit<UntranslatedOptions, 'dataValues'> & {
+    dataValues: readonly string[]
+    /** The template's category and the headers sendEmail adds to it. */
+    category: EmailCategory
+    headers: Record<string, string>
+    /** COMPANY_NAME and COMPANY_ADDRESS: every footer must show them. */
+    company: { name: string; address: string }
+  }
 
 /**
  * Every check, for each language of one template rendered from one sample. Languages are checked
@@ -35,6 +45,8 @@ export function runChecks(byLocale: Record<string, RenderedForChecks>, options: 
           checkPreview(rendered, p),
           untranslated[locale]!,
           checkCompat(rendered.html),
+          checkHeaders(options),
+          checkSender(p, options.company),
         ],
       ]
     }),

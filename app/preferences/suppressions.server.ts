@@ -1,0 +1,75 @@
+import { and, eq, isNull, or } from 'drizzle-orm'
+import type { DB } from '~/db/client.server'
+import { emailPreferences, emailSuppressions, users } from '~/db/schema'
+import type { LifecycleTopic, SuppressionReason } from '~/email/categories'
+
+/** A database handle or the transaction a change is written in. */
+type Tx = Pick<DB, 'insert' | 'update' | 'select' | 'delete'>
+
+/**
+ * Why a lifecycle email to this user and address must not go out, or null. Read when the email is sent:
+ * the user must still exist, have confirmed their address, still have that address, and be on no
+ * suppression entry for the list (an unsubscribe from it, or a bounce or complaint for every list),
+ * whether the entry names the user or only the address.
+ */
+export type LifecycleSkip = 'user-deleted' | 'unconfirmed' | 'address-changed' | SuppressionReason
+
+export function lifecycleSkipReason(tx: Pick<DB, 'select'>, input: { userId: string; to: string; topic: LifecycleTopic }): LifecycleSkip | null {
+  const user = tx.select({ email: users.email, emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, input.userId)).get()
+  if (!user) return 'user-deleted'
+  if (!user.emailVerifiedAt) return 'unconfirmed'
+  const to = input.to.trim().toLowerCase()
+  if (user.email !== to) return 'address-changed'
+  const entry = tx
+    .select({ reason: emailSuppressions.reason })
+    .from(emailSuppressions)
+    .where(
+      and(
+        or(eq(emailSuppressions.email, to), eq(emailSuppressions.userId, input.userId)),
+        or(isNull(emailSuppressions.topic), eq(emailSuppressions.topic, input.topic)),
+      ),
+    )
+    .get()
+  return entry?.reason ?? null
+}
+
+/** The user's consent version for a list (0 until their first re-subscribe): what unsubscribe links carry. */
+export function consentVersion(tx: Pick<DB, 'select'>, userId: string, topic: LifecycleTopic): number {
+  return tx.select({ version: emailPreferences.version }).from(emailPreferences).where(and(eq(emailPreferences.userId, userId), eq(emailPreferences.topic, topic))).get()?.version ?? 0
+}
+
+/** Whether the user left the list (an unsubscribe entry naming them for it). */
+export function isUnsubscribed(tx: Pick<DB, 'select'>, userId: string, topic: LifecycleTopic): boolean {
+  return Boolean(
+    tx
+      .select({ id: emailSuppressions.id })
+      .from(emailSuppressions)
+      .where(and(eq(emailSuppressions.userId, userId), eq(emailSuppressions.topic, topic), eq(emailSuppressions.reason, 'unsubscribed')))
+      .get(),
+  )
+}
+
+/** Adds the unsubscribe entry; false when the user had already left the list (nothing written). */
+export function suppressForUnsubscribe(tx: Tx, input: { userId: string; email: string; topic: LifecycleTopic; now: Date }): boolean {
+  if (isUnsubscribed(tx, input.userId, input.topic)) return false
+  tx.insert(emailSuppressions).values({ email: input.email.toLowerCase(), userId: input.userId, topic: input.topic, reason: 'unsubscribed', createdAt: input.now }).run()
+  return true
+}
+
+/**
+ * Removes the user's unsubscribe entry for the list and raises their consent version, so the links of
+ * the emails sent before can no longer undo anything; false when they were not unsubscribed.
+ */
+export function liftUnsubscribe(tx: Tx, input: { userId: string; topic: LifecycleTopic; now: Date }): boolean {
+  const removed = tx
+    .delete(emailSuppressions)
+    .where(and(eq(emailSuppressions.userId, input.userId), eq(emailSuppressions.topic, input.topic), eq(emailSuppressions.reason, 'unsubscribed')))
+    .run().changes
+  if (removed === 0) return false
+  const version = consentVersion(tx, input.userId, input.topic) + 1
+  tx.insert(emailPreferences)
+    .values({ userId: input.userId, topic: input.topic, version, updatedAt: input.now })
+    .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.topic], set: { version, updatedAt: input.now } })
+    .run()
+  return true
+}
