@@ -52,6 +52,12 @@ const TrustProxySchema = z
     return entries
   })
 
+/** A comma-separated list of Stripe price lookup keys (letters, digits, `_`, `-`, `.`; Stripe allows 200 characters). */
+const LookupKeysSchema = z
+  .string()
+  .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[\w.-]{1,200}$/, 'lookup keys are letters, digits, _ - and .')).min(1).max(4))
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -80,6 +86,14 @@ const EnvSchema = z
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     STRIPE_API_URL: z.url().optional(),
+    // The plans' prices, by Stripe lookup key (one per billing interval; amounts are read from Stripe).
+    STRIPE_PRICES_STARTER: LookupKeysSchema.default(['starter_monthly', 'starter_yearly']),
+    STRIPE_PRICES_PRO: LookupKeysSchema.default(['pro_monthly', 'pro_yearly']),
+    STRIPE_PRICES_BUSINESS: LookupKeysSchema.default(['business_monthly', 'business_yearly']),
+    // Days of free trial a Checkout subscription starts with; 0 for none.
+    STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(730).default(14),
+    // How long a Stripe API call from a page (checkout, portal, prices) may take before the user is told.
+    STRIPE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().optional(),

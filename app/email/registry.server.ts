@@ -2,6 +2,8 @@ import type { ReactElement } from 'react'
 import * as invitation from '#emails/invitation'
 import * as passwordChanged from '#emails/password-changed'
 import * as passwordReset from '#emails/password-reset'
+import * as paymentFailed from '#emails/payment-failed'
+import * as subscriptionCanceled from '#emails/subscription-canceled'
 import * as subscriptionCreated from '#emails/subscription-created'
 import * as trialReminder from '#emails/trial-reminder'
 import * as welcome from '#emails/welcome'
@@ -9,7 +11,7 @@ import type { EventInput } from '#emails/types'
 import * as welcomeFollowUp from '#emails/welcome-follow-up'
 import type { eventCatalogue, EventContext, EventData, EventName } from '~/events'
 
-export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed'] as const
+export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed', 'payment-failed', 'subscription-canceled'] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
 export type { EventContext, EventData }
@@ -60,11 +62,19 @@ function defineTemplate<const I extends TemplateId, const E extends EventName, P
 export const templates = {
   welcome: defineTemplate('welcome', 'user/registered', welcome, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
   'welcome-follow-up': defineTemplate('welcome-follow-up', 'user/registered', welcomeFollowUp, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
-  'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, ['trial-pro-fr', 'trial-team-en', 'active-no-trial-es']),
-  'trial-reminder': defineTemplate('trial-reminder', 'trial/reminder', trialReminder, ['pro-trial']),
+  'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, [
+    'trial-starter-en',
+    'trial-pro-fr',
+    'active-business-es',
+    'trial-ended-pro-yearly-en',
+    'unknown-price-en',
+  ]),
+  'trial-reminder': defineTemplate('trial-reminder', 'trial/reminder', trialReminder, ['starter-trial', 'pro-trial', 'business-trial']),
   invitation: defineTemplate('invitation', 'organization/invitation.created', invitation, ['invite-fr', 'invite-es-long-org']),
   'password-reset': defineTemplate('password-reset', 'user/password-reset.requested', passwordReset, ['reset-en', 'reset-fr', 'reset-es-long-name']),
   'password-changed': defineTemplate('password-changed', 'user/password.changed', passwordChanged, ['changed-en', 'changed-fr', 'changed-es-long-name']),
+  'payment-failed': defineTemplate('payment-failed', 'stripe/invoice.payment-failed', paymentFailed, ['starter-fr', 'pro-es', 'business-en-last-attempt']),
+  'subscription-canceled': defineTemplate('subscription-canceled', 'stripe/subscription.canceled', subscriptionCanceled, ['starter-en', 'pro-fr', 'business-es-long']),
 }
 
 // Every id has its entry, under its own name (checked here rather than with `satisfies`, which would

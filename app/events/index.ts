@@ -8,11 +8,14 @@ import {
   passwordResetRequested,
   passwordResetRequestedSamples,
 } from './password-reset'
-import { subscriptionCreated, subscriptionCreatedSamples } from './subscription-created'
+import { subscriptionCreated, SubscriptionCreatedContextSchema, subscriptionCreatedSamples } from './subscription-created'
+import { BillingContextSchema, paymentFailed, paymentFailedSamples, subscriptionCanceled, subscriptionCanceledSamples } from './billing'
 import { trialReminder, TrialReminderContextSchema, trialReminderSamples } from './trial-reminder'
 import { userRegistered, UserContextSchema, userRegisteredSamples } from './user-registered'
 
+export * from './billing'
 export * from './invitation-created'
+export * from './plan'
 export * from './password-reset'
 export * from './subscription-created'
 export * from './trial-reminder'
@@ -26,7 +29,14 @@ export * from './user-registered'
  */
 export const eventCatalogue = {
   'user/registered': { type: userRegistered, schema: userRegistered.schema, context: UserContextSchema, samples: userRegisteredSamples },
-  'stripe/subscription.created': { type: subscriptionCreated, schema: subscriptionCreated.schema, context: undefined, samples: subscriptionCreatedSamples },
+  'stripe/subscription.created': {
+    type: subscriptionCreated,
+    schema: subscriptionCreated.schema,
+    context: SubscriptionCreatedContextSchema,
+    samples: subscriptionCreatedSamples,
+  },
+  'stripe/invoice.payment-failed': { type: paymentFailed, schema: paymentFailed.schema, context: BillingContextSchema, samples: paymentFailedSamples },
+  'stripe/subscription.canceled': { type: subscriptionCanceled, schema: subscriptionCanceled.schema, context: BillingContextSchema, samples: subscriptionCanceledSamples },
   'trial/reminder': { type: trialReminder, schema: trialReminder.schema, context: TrialReminderContextSchema, samples: trialReminderSamples },
   'organization/invitation.created': {
     type: invitationCreated,

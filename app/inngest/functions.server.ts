@@ -1,4 +1,5 @@
 import type { InngestFunction } from 'inngest'
+import { sendPaymentFailed, sendSubscriptionCanceled } from './billing-emails.server'
 import { dailyCleanup } from './daily-cleanup.server'
 import { sendPasswordChanged, sendPasswordReset } from './password-emails.server'
 import { processSubscription } from './process-subscription.server'
@@ -7,4 +8,4 @@ import { trialReminderFunction } from './trial-reminder.server'
 import { welcomeJourney } from './welcome-journey.server'
 
 /** Every function served at /api/inngest. */
-export const functions: InngestFunction.Any[] = [welcomeJourney, trialReminderFunction, dailyCleanup, processSubscription, sendInvitation, sendPasswordReset, sendPasswordChanged]
+export const functions: InngestFunction.Any[] = [welcomeJourney, trialReminderFunction, dailyCleanup, processSubscription, sendInvitation, sendPasswordReset, sendPasswordChanged, sendPaymentFailed, sendSubscriptionCanceled]

@@ -17,7 +17,7 @@ export function findRecipient(userId: string) {
 export function findSubscription(subscriptionId: string) {
   return (
     db
-      .select({ status: subscriptions.status, trialEnd: subscriptions.trialEnd })
+      .select({ status: subscriptions.status, trialEnd: subscriptions.trialEnd, priceId: subscriptions.priceId })
       .from(subscriptions)
       .where(eq(subscriptions.id, subscriptionId))
       .get() ?? null
@@ -43,6 +43,12 @@ export function findOrganizationOwner(organizationId: string) {
       .limit(1)
       .get() ?? null
   )
+}
+
+/** The organization of a Stripe subscription, with its first owner: whom a billing email goes to. */
+export function findSubscriptionOwner(subscriptionId: string) {
+  const organization = db.select({ id: organizations.id }).from(organizations).where(eq(organizations.stripeSubscriptionId, subscriptionId)).get()
+  return organization ? findOrganizationOwner(organization.id) : null
 }
 
 export function deleteExpiredSessions(now: Date): number {

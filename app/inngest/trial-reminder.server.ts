@@ -1,3 +1,4 @@
+import { planContextOf } from '~/billing/prices.server'
 import { sendEmail } from '~/email/send.server'
 import { trialReminder } from '~/events'
 import { inngest } from './client.server'
@@ -43,14 +44,17 @@ export const trialReminderFunction = inngest.createFunction(
       if (!owner) return { sent: false as const, reason: 'organization-not-found' as const }
       if (owner.stripeSubscriptionId !== subscriptionId) return { sent: false as const, reason: 'subscription-not-of-organization' as const }
       if (!owner.ownerEmail || !owner.ownerName || !owner.ownerLanguage) return { sent: false as const, reason: 'no-owner' as const }
-      const trialEnd = findSubscription(subscriptionId)?.trialEnd ?? null
+      const subscription = findSubscription(subscriptionId)
+      const trialEnd = subscription?.trialEnd ?? null
+      // The plan and price from Stripe (cached): an outage fails this step, which Inngest retries.
+      const plan = await planContextOf(subscription?.priceId ?? null)
       const result = await sendEmail({
         template: 'trial-reminder',
         to: owner.ownerEmail,
         locale: owner.ownerLanguage,
         data: event.data,
         eventId,
-        context: { ownerName: owner.ownerName, organizationName: owner.organizationName, trialEnd: trialEnd?.toISOString() ?? null },
+        context: { ownerName: owner.ownerName, organizationName: owner.organizationName, trialEnd: trialEnd?.toISOString() ?? null, plan },
       })
       return { sent: true as const, messageId: result.id, transport: result.transport, sentAt: new Date().toISOString() }
     })
