@@ -95,6 +95,13 @@ const EnvSchema = z
     // How long a Stripe API call from a page (checkout, portal, prices) may take before the user is told.
     STRIPE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 
+    // How long after signup a user who has not confirmed their address gets the one activation reminder
+    // (an Inngest duration: 30s, 10m, 48h, 2d), so a demo can run it in minutes.
+    ACTIVATION_REMINDER_DELAY: z
+      .string()
+      .regex(/^[1-9]\d{0,5}[smhd]$/, 'must be a duration such as 48h, 2d, 10m or 30s')
+      .default('48h'),
+
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().optional(),
   })

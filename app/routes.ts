@@ -6,6 +6,7 @@ export default [
   route('login', 'routes/login.tsx'),
   route('forgot-password', 'routes/forgot-password.tsx'),
   route('reset-password/:token', 'routes/reset-password.$token.tsx'),
+  route('verify-email/:token', 'routes/verify-email.$token.tsx'),
   route('logout', 'routes/logout.ts'),
   route('language', 'routes/language.tsx'),
   route('dashboard', 'routes/dashboard.tsx'),

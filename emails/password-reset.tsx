@@ -1,36 +1,57 @@
-import { passwordResetRequestedSamples } from '~/events/password-reset'
-import { accountFrame, EmailLayout } from './components/layout'
-import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
-import type { AccountEmailProps, EventInput } from './types'
+import { passwordResetRequestedSamples } from "~/events/password-reset";
+import { accountFrame, EmailLayout } from "./components/layout";
+import { CallToAction, Paragraph } from "./components/parts";
+import { previewProps } from "./components/preview";
+import type { AccountEmailProps, EventInput } from "./types";
 
 export interface PasswordResetEmailProps extends AccountEmailProps {
-  resetUrl: string
+  resetUrl: string;
 }
 
-export const subject = ({ t }: PasswordResetEmailProps) => t('passwordReset.subject')
-export const previewText = ({ t }: PasswordResetEmailProps) => t('passwordReset.preview')
+export const subject = ({ t }: PasswordResetEmailProps) =>
+  t("passwordReset.subject");
+export const previewText = ({ t }: PasswordResetEmailProps) =>
+  t("passwordReset.preview");
 /** One line for people browsing templates (the studio). */
-export const description = 'Sent when someone asks for a password reset for an existing account; the link is derived from the token id, good for one hour, once.'
+export const description =
+  "Sent when someone asks for a password reset for an existing account; the link is derived from the token id, good for one hour, once.";
 
 /** The link to choose a new password, asked for on /forgot-password. */
 export function PasswordResetEmail(props: PasswordResetEmailProps) {
-  const { t, resetUrl } = props
+  const { t, resetUrl } = props;
   return (
-    <EmailLayout {...accountFrame(props, 'passwordReset')}>
-      <Paragraph>{t('passwordReset.body')}</Paragraph>
-      <CallToAction href={resetUrl} label={t('passwordReset.cta')} linkHelp={t('common.linkHelp')} />
-      <Paragraph muted>{t('passwordReset.expiry')}</Paragraph>
-      <Paragraph muted>{t('passwordReset.ignore')}</Paragraph>
+    <EmailLayout {...accountFrame(props, "passwordReset")}>
+      <Paragraph>{t("passwordReset.body")}</Paragraph>
+      <CallToAction
+        href={resetUrl}
+        label={t("passwordReset.cta")}
+        linkHelp={t("common.linkHelp")}
+      />
+      <Paragraph muted>{t("passwordReset.expiry")}</Paragraph>
+      <Paragraph muted>{t("passwordReset.ignore")}</Paragraph>
     </EmailLayout>
-  )
+  );
 }
 
 /** Props from what the step read: the user's name and the link it derived. */
-export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/password-reset.requested'>): PasswordResetEmailProps {
-  return { t, locale, userName: context.userName, resetUrl: new URL(context.resetPath, appUrl).href }
+export function fromEvent({
+  context,
+  locale,
+  appUrl,
+  t,
+}: EventInput<"user/password-reset.requested">): PasswordResetEmailProps {
+  return {
+    t,
+    locale,
+    userName: context.userName,
+    resetUrl: new URL(context.resetPath, appUrl).href,
+  };
 }
 
-PasswordResetEmail.PreviewProps = previewProps(fromEvent, passwordResetRequestedSamples['reset-en'], 'en')
+PasswordResetEmail.PreviewProps = previewProps(
+  fromEvent,
+  passwordResetRequestedSamples["reset-en"],
+  "en",
+);
 
-export default PasswordResetEmail
+export default PasswordResetEmail;

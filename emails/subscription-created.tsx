@@ -1,58 +1,106 @@
-import { Column } from '@react-email/column'
-import { Row } from '@react-email/row'
-import { Section } from '@react-email/section'
-import { Text } from '@react-email/text'
-import { subscriptionCreatedSamples } from '~/events/subscription-created'
-import { formatEmailDate } from './components/dates'
-import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph } from './components/parts'
-import { planDisplay, type PlanDisplay } from './components/plan'
-import { previewProps } from './components/preview'
-import { colors, fontWeight, radius, space, text } from './theme'
-import type { EmailKey, EmailProps, EventInput } from './types'
+import { Column } from "@react-email/column";
+import { Row } from "@react-email/row";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
+import { subscriptionCreatedSamples } from "~/events/subscription-created";
+import { formatEmailDate } from "./components/dates";
+import { EmailLayout } from "./components/layout";
+import { CallToAction, Paragraph } from "./components/parts";
+import { planDisplay, type PlanDisplay } from "./components/plan";
+import { previewProps } from "./components/preview";
+import { colors, fontWeight, radius, space, text } from "./theme";
+import type { EmailKey, EmailProps, EventInput } from "./types";
 
 export interface SubscriptionCreatedEmailProps extends EmailProps {
   /** Null when Stripe did not give the customer's name. */
-  customerName: string | null
+  customerName: string | null;
   /** The plan /pricing sold, with its price; null for a price made elsewhere (then `planName` is Stripe's). */
-  plan: PlanDisplay | null
-  planName: string | null
+  plan: PlanDisplay | null;
+  planName: string | null;
   /** Already translated (see `subscriptionCreated.status.*`). */
-  statusLabel: string
+  statusLabel: string;
   /** Already formatted for the locale; only when the trial is still ahead at sending. */
-  trialEndDate: string | null
+  trialEndDate: string | null;
   /** Already formatted: the first payment, the trial's end or the subscription's start; null when unknown. */
-  firstChargeDate: string | null
-  subscriptionId: string
-  manageUrl: string
+  firstChargeDate: string | null;
+  subscriptionId: string;
+  manageUrl: string;
 }
 
-export const subject = ({ t, plan, planName }: SubscriptionCreatedEmailProps) => {
-  const name = plan?.name ?? planName
-  return name ? t('subscriptionCreated.subject', { plan: name }) : t('subscriptionCreated.subjectNoPlan')
-}
-export const previewText = ({ t }: SubscriptionCreatedEmailProps) => t('subscriptionCreated.preview')
+export const subject = ({
+  t,
+  plan,
+  planName,
+}: SubscriptionCreatedEmailProps) => {
+  const name = plan?.name ?? planName;
+  return name
+    ? t("subscriptionCreated.subject", { plan: name })
+    : t("subscriptionCreated.subjectNoPlan");
+};
+export const previewText = ({ t }: SubscriptionCreatedEmailProps) =>
+  t("subscriptionCreated.preview");
 /** One line for people browsing templates (the studio). */
-export const description = 'Confirms a new subscription: plan, price and interval in the reader\'s format, trial end or first payment, what the plan includes.'
+export const description =
+  "Confirms a new subscription: plan, price and interval in the reader's format, trial end or first payment, what the plan includes.";
 
 /** Confirmation sent when Stripe reports a new subscription (with or without a trial). */
 export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
-  const { t, locale, customerName, plan, statusLabel, trialEndDate, firstChargeDate, subscriptionId, manageUrl } = props
-  const name = plan?.name ?? props.planName
+  const {
+    t,
+    locale,
+    customerName,
+    plan,
+    statusLabel,
+    trialEndDate,
+    firstChargeDate,
+    subscriptionId,
+    manageUrl,
+  } = props;
+  const name = plan?.name ?? props.planName;
   const rows: Array<[string, string]> = [
-    ...(name ? [[t('subscriptionCreated.planLabel'), name] as [string, string]] : []),
-    ...(plan ? [[t('subscriptionCreated.priceLabel'), plan.price] as [string, string]] : []),
-    [t('subscriptionCreated.statusLabel'), statusLabel],
-    ...(trialEndDate ? [[t('subscriptionCreated.trialEndLabel'), trialEndDate] as [string, string]] : []),
-    ...(firstChargeDate ? [[t('subscriptionCreated.firstChargeLabel'), firstChargeDate] as [string, string]] : []),
-    [t('subscriptionCreated.referenceLabel'), subscriptionId],
-  ]
+    ...(name
+      ? [[t("subscriptionCreated.planLabel"), name] as [string, string]]
+      : []),
+    ...(plan
+      ? [[t("subscriptionCreated.priceLabel"), plan.price] as [string, string]]
+      : []),
+    [t("subscriptionCreated.statusLabel"), statusLabel],
+    ...(trialEndDate
+      ? [
+          [t("subscriptionCreated.trialEndLabel"), trialEndDate] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ...(firstChargeDate
+      ? [
+          [t("subscriptionCreated.firstChargeLabel"), firstChargeDate] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    [t("subscriptionCreated.referenceLabel"), subscriptionId],
+  ];
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('subscriptionCreated.heading')} recipientName={customerName}>
-      <Paragraph>{name ? t('subscriptionCreated.intro', { plan: name }) : t('subscriptionCreated.introNoPlan')}</Paragraph>
+    <EmailLayout
+      t={t}
+      locale={locale}
+      previewText={previewText(props)}
+      heading={t("subscriptionCreated.heading")}
+      recipientName={customerName}
+    >
+      <Paragraph>
+        {name
+          ? t("subscriptionCreated.intro", { plan: name })
+          : t("subscriptionCreated.introNoPlan")}
+      </Paragraph>
       <Paragraph>{nextStep(props)}</Paragraph>
       <Section style={styles.summary}>
-        <Text style={styles.summaryTitle}>{t('subscriptionCreated.summaryTitle')}</Text>
+        <Text style={styles.summaryTitle}>
+          {t("subscriptionCreated.summaryTitle")}
+        </Text>
         {rows.map(([label, value]) => (
           <Row key={label} data-text-table>
             <Column style={styles.label}>{label}</Column>
@@ -62,7 +110,9 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
       </Section>
       {plan ? (
         <Section style={styles.includes}>
-          <Text style={styles.summaryTitle}>{t('subscriptionCreated.includesTitle')}</Text>
+          <Text style={styles.summaryTitle}>
+            {t("subscriptionCreated.includesTitle")}
+          </Text>
           {plan.features.map((feature) => (
             <Text key={feature} style={styles.feature}>
               ✓ {feature}
@@ -70,27 +120,63 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
           ))}
         </Section>
       ) : null}
-      <CallToAction href={manageUrl} label={t('subscriptionCreated.cta')} linkHelp={t('common.linkHelp')} />
+      <CallToAction
+        href={manageUrl}
+        label={t("subscriptionCreated.cta")}
+        linkHelp={t("common.linkHelp")}
+      />
     </EmailLayout>
-  )
+  );
 }
 
 /** What happens next: a trial still ahead ends on its date; otherwise the first payment, when known. */
-function nextStep({ t, plan, trialEndDate, firstChargeDate }: SubscriptionCreatedEmailProps) {
-  if (trialEndDate) return plan ? t('subscriptionCreated.trialWithPrice', { date: trialEndDate, price: plan.price }) : t('subscriptionCreated.trial', { date: trialEndDate })
-  if (plan && firstChargeDate) return t('subscriptionCreated.activeWithPrice', { date: firstChargeDate, price: plan.price })
-  return t('subscriptionCreated.activeNoDate')
+function nextStep({
+  t,
+  plan,
+  trialEndDate,
+  firstChargeDate,
+}: SubscriptionCreatedEmailProps) {
+  if (trialEndDate)
+    return plan
+      ? t("subscriptionCreated.trialWithPrice", {
+          date: trialEndDate,
+          price: plan.price,
+        })
+      : t("subscriptionCreated.trial", { date: trialEndDate });
+  if (plan && firstChargeDate)
+    return t("subscriptionCreated.activeWithPrice", {
+      date: firstChargeDate,
+      price: plan.price,
+    });
+  return t("subscriptionCreated.activeNoDate");
 }
 
-const STRIPE_STATUSES = ['trialing', 'active', 'incomplete', 'incomplete_expired', 'past_due', 'canceled', 'unpaid', 'paused'] as const
+const STRIPE_STATUSES = [
+  "trialing",
+  "active",
+  "incomplete",
+  "incomplete_expired",
+  "past_due",
+  "canceled",
+  "unpaid",
+  "paused",
+] as const;
 /** The key of a Stripe status's label; a status Stripe adds later reads "unknown". */
 function statusKey(status: string): EmailKey {
-  const known = (STRIPE_STATUSES as readonly string[]).includes(status) ? status : 'unknown'
-  return `subscriptionCreated.status.${known}` as EmailKey
+  const known = (STRIPE_STATUSES as readonly string[]).includes(status)
+    ? status
+    : "unknown";
+  return `subscriptionCreated.status.${known}` as EmailKey;
 }
 
 /** Props from the event (Stripe's facts) and what the step read: the plan's price, the trial end if still ahead. */
-export function fromEvent({ data, context, locale, appUrl, t }: EventInput<'stripe/subscription.created'>): SubscriptionCreatedEmailProps {
+export function fromEvent({
+  data,
+  context,
+  locale,
+  appUrl,
+  t,
+}: EventInput<"stripe/subscription.created">): SubscriptionCreatedEmailProps {
   return {
     t,
     locale,
@@ -98,16 +184,24 @@ export function fromEvent({ data, context, locale, appUrl, t }: EventInput<'stri
     plan: context.plan ? planDisplay(context.plan, t, locale) : null,
     planName: data.planName,
     statusLabel: t(statusKey(data.status)),
-    trialEndDate: context.trialEnd ? formatEmailDate(context.trialEnd, locale) : null,
-    firstChargeDate: context.firstChargeAt ? formatEmailDate(context.firstChargeAt, locale) : null,
+    trialEndDate: context.trialEnd
+      ? formatEmailDate(context.trialEnd, locale)
+      : null,
+    firstChargeDate: context.firstChargeAt
+      ? formatEmailDate(context.firstChargeAt, locale)
+      : null,
     subscriptionId: data.subscriptionId,
-    manageUrl: new URL('/billing/portal', appUrl).href,
-  }
+    manageUrl: new URL("/billing/portal", appUrl).href,
+  };
 }
 
-SubscriptionCreatedEmail.PreviewProps = previewProps(fromEvent, subscriptionCreatedSamples['trial-pro-fr'], 'en')
+SubscriptionCreatedEmail.PreviewProps = previewProps(
+  fromEvent,
+  subscriptionCreatedSamples["trial-pro-fr"],
+  "en",
+);
 
-export default SubscriptionCreatedEmail
+export default SubscriptionCreatedEmail;
 
 const styles = {
   summary: {
@@ -117,8 +211,21 @@ const styles = {
     margin: `${space[2]} 0 ${space[4]}`,
   },
   includes: { margin: `0 0 ${space[4]}` },
-  summaryTitle: { color: colors.heading, ...text.boxTitle, margin: `${space[3]} 0 ${space[2]}` },
-  label: { color: colors.subtle, ...text.table, width: '45%', verticalAlign: 'top' },
-  value: { color: colors.heading, ...text.table, fontWeight: fontWeight.semibold },
+  summaryTitle: {
+    color: colors.heading,
+    ...text.boxTitle,
+    margin: `${space[3]} 0 ${space[2]}`,
+  },
+  label: {
+    color: colors.subtle,
+    ...text.table,
+    width: "45%",
+    verticalAlign: "top",
+  },
+  value: {
+    color: colors.heading,
+    ...text.table,
+    fontWeight: fontWeight.semibold,
+  },
   feature: { color: colors.text, ...text.table, margin: `0 0 ${space[1]}` },
-} as const
+} as const;

@@ -3,6 +3,7 @@ import { db } from '~/db/client.server'
 import { sessions, users } from '~/db/schema'
 import { passwordChanged, passwordResetRequested } from '~/events'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
+import { markAddressProven } from './email-verification.server'
 import { hashPassword } from './password.server'
 import { insertSession, SESSION_TTL_MS } from './session.server'
 import { checkUserToken, consumeAllUserTokens, consumeUserToken, deriveDecoyToken, issueUserToken, latestUserTokenSince, type TokenCheck } from './user-tokens.server'
@@ -53,7 +54,7 @@ export type ResetResult = { ok: true; userId: string; sessionId: string; session
  * Sets a new password through a reset link. In one transaction: the link is used (single use, checked
  * again there so two submissions race to one winner), every reset link of the user is spent, the
  * password changes, every session of the user (and the browser's previous one) goes, a fresh session is
- * written, and the `user/password.changed` event is queued. The hash is computed before, outside the
+ * written, the address counts as proven (see email-verification.server.ts), and the `user/password.changed` event is queued. The hash is computed before, outside the
  * transaction (no slow work inside it).
  */
 export async function resetPassword(input: { token: string; password: string; previousSessionId: string | null; now?: Date }): Promise<ResetResult> {
@@ -68,6 +69,9 @@ export async function resetPassword(input: { token: string; password: string; pr
     if (!consumeUserToken(tx, check.tokenId, now)) return { ok: false, error: 'used' }
     consumeAllUserTokens(tx, check.userId, 'password-reset', now)
     tx.update(users).set({ passwordHash }).where(eq(users.id, check.userId)).run()
+    // The link reached the address: that proves it, as a confirmation link would (an unconfirmed account
+    // someone opened with another's address passes to the address's owner this way).
+    markAddressProven(tx, check.userId, now)
     const previous = input.previousSessionId ? eq(sessions.id, input.previousSessionId) : undefined
     tx.delete(sessions)
       .where(previous ? or(eq(sessions.userId, check.userId), previous) : eq(sessions.userId, check.userId))

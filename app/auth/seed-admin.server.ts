@@ -29,7 +29,7 @@ export function adminPasswordProblem(password: string | undefined, { production,
 export type SeedResult = { action: 'created' | 'updated' | 'unchanged'; id: string }
 
 /**
- * Creates the admin, or makes the existing account with this email an admin with this password.
+ * Creates the admin (its address counts as proven: the operator configured it), or makes the existing account with this email an admin with this password.
  * Running it twice changes nothing the second time (the stored hash is kept when it already matches).
  */
 export async function seedAdmin(db: DB, { email, password, language }: { email: string; password: string; language: Locale }): Promise<SeedResult> {
@@ -45,7 +45,7 @@ export async function seedAdmin(db: DB, { email, password, language }: { email: 
   const passwordHash = await hashPassword(password)
   const row = db
     .insert(users)
-    .values({ email: normalized, name: 'Admin', passwordHash, language, role: 'admin' })
+    .values({ email: normalized, name: 'Admin', passwordHash, language, role: 'admin', emailVerifiedAt: new Date() })
     // Another seed racing this one: the unique email settles it, and the next run updates.
     .onConflictDoUpdate({ target: users.email, set: { role: 'admin', passwordHash } })
     .returning({ id: users.id })

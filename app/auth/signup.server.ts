@@ -5,6 +5,7 @@ import { users } from '~/db/schema'
 import { userRegistered } from '~/events'
 import type { Locale } from '~/i18n/locales'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
+import { issueConfirmationToken } from './email-verification.server'
 import { hashPassword } from './password.server'
 import type { SignupInput } from './schemas'
 
@@ -15,7 +16,8 @@ function isUniqueViolation(error: unknown) {
 }
 
 /**
- * Creates the user and its `user/registered` event in one transaction: either both exist or neither.
+ * Creates the user, the token of their confirmation link and the `user/registered` event in one
+ * transaction: all exist or none. The welcome email carries the link (the step derives it from the token id).
  * Two signups racing for one address both pass the early check; the unique index lets one win.
  */
 export async function signup(input: SignupInput, language: Locale): Promise<SignupResult> {
@@ -30,6 +32,7 @@ export async function signup(input: SignupInput, language: Locale): Promise<Sign
         .values({ email: input.email, name: input.name, passwordHash, language })
         .returning({ id: users.id })
         .get()
+      issueConfirmationToken(tx, user.id)
       enqueueEvent(tx, userRegistered.create({ userId: user.id }))
       return user.id
     })

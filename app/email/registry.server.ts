@@ -1,4 +1,6 @@
 import type { ReactElement } from 'react'
+import * as activationReminder from '#emails/activation-reminder'
+import * as emailConfirmation from '#emails/email-confirmation'
 import * as invitation from '#emails/invitation'
 import * as passwordChanged from '#emails/password-changed'
 import * as passwordReset from '#emails/password-reset'
@@ -11,7 +13,7 @@ import type { EventInput } from '#emails/types'
 import * as welcomeFollowUp from '#emails/welcome-follow-up'
 import type { eventCatalogue, EventContext, EventData, EventName } from '~/events'
 
-export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed', 'payment-failed', 'subscription-canceled'] as const
+export const TEMPLATE_IDS = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed', 'activation-reminder', 'email-confirmation', 'payment-failed', 'subscription-canceled'] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
 export type { EventContext, EventData }
@@ -60,7 +62,7 @@ function defineTemplate<const I extends TemplateId, const E extends EventName, P
  * `renderEmail`; both read this table, so a preview is exactly what a real run sends.
  */
 export const templates = {
-  welcome: defineTemplate('welcome', 'user/registered', welcome, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
+  welcome: defineTemplate('welcome', 'user/registered', welcome, ['new-user-fr', 'new-user-en', 'new-user-es-long-name', 'invited-user-confirmed-en']),
   'welcome-follow-up': defineTemplate('welcome-follow-up', 'user/registered', welcomeFollowUp, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
   'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, [
     'trial-starter-en',
@@ -73,6 +75,12 @@ export const templates = {
   invitation: defineTemplate('invitation', 'organization/invitation.created', invitation, ['invite-fr', 'invite-es-long-org']),
   'password-reset': defineTemplate('password-reset', 'user/password-reset.requested', passwordReset, ['reset-en', 'reset-fr', 'reset-es-long-name']),
   'password-changed': defineTemplate('password-changed', 'user/password.changed', passwordChanged, ['changed-en', 'changed-fr', 'changed-es-long-name']),
+  'activation-reminder': defineTemplate('activation-reminder', 'user/registered', activationReminder, ['new-user-fr', 'new-user-en', 'new-user-es-long-name']),
+  'email-confirmation': defineTemplate('email-confirmation', 'user/email-confirmation.requested', emailConfirmation, [
+    'link-again-en',
+    'link-again-fr',
+    'link-again-es-long-name',
+  ]),
   'payment-failed': defineTemplate('payment-failed', 'stripe/invoice.payment-failed', paymentFailed, ['starter-fr', 'pro-es', 'business-en-last-attempt']),
   'subscription-canceled': defineTemplate('subscription-canceled', 'stripe/subscription.canceled', subscriptionCanceled, ['starter-en', 'pro-fr', 'business-es-long']),
 }

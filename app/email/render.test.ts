@@ -83,8 +83,17 @@ describe('renderEmail', () => {
     expect(email.subject).toBe('Bienvenue sur Courrier, Camille Dupont')
     expect(email.previewText).toBe(strings.fr.get('welcome.preview'))
     expect(email.text).toContain('Bonjour Camille Dupont,')
-    expect(email.text).toContain('https://mail.example.com/dashboard')
+    // A pending address: the button confirms it, on APP_URL.
+    expect(email.text).toContain('https://mail.example.com/verify-email/sample-token')
+    expect(email.html).toContain('href="https://mail.example.com/verify-email/sample-token"')
+    expect(email.text).toContain(strings.fr.get('welcome.confirmCta'))
+  })
+
+  test('the welcome email of an address already proven (an invitation accepted) leads to the dashboard instead', async () => {
+    const email = await renderEmail('welcome', eventCatalogue['user/registered'].samples['invited-user-confirmed-en'], 'en', { appUrl: 'https://mail.example.com' })
     expect(email.html).toContain('href="https://mail.example.com/dashboard"')
+    expect(email.html).not.toContain('verify-email')
+    expect(email.text).not.toContain(strings.en.get('welcome.confirmCta'))
   })
 
   test('dates are written the way each language writes them', async () => {

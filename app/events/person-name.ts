@@ -1,6 +1,6 @@
-import { z } from 'zod'
+import { z } from "zod";
 
-export const NAME_MAX = 100
+export const NAME_MAX = 100;
 
 /**
  * A person's name as Courrier accepts it: at signup, in events, in the studio's sample editor. Names end
@@ -9,8 +9,8 @@ export const NAME_MAX = 100
  * translation keys.
  */
 export const PersonNameSchema = z
-  .string({ error: 'errors.nameRequired' })
+  .string({ error: "errors.nameRequired" })
   .trim()
-  .min(1, 'errors.nameRequired')
-  .max(NAME_MAX, 'errors.nameTooLong')
-  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}<>\uFFFD]+$/u, 'errors.nameInvalid')
+  .min(1, "errors.nameRequired")
+  .max(NAME_MAX, "errors.nameTooLong")
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}<>\uFFFD]+$/u, "errors.nameInvalid");

@@ -1,12 +1,14 @@
-import { sendEmail } from '~/email/send.server'
-import type { TemplateContext, TemplateId } from '~/email/registry.server'
-import { eventCatalogue, type EventData, type EventName } from '~/events'
-import type { Locale } from '~/i18n/locales'
-import { inngest } from './client.server'
-import { recordFailureOf } from './failures.server'
+import { sendEmail } from "~/email/send.server";
+import type { TemplateContext, TemplateId } from "~/email/registry.server";
+import { eventCatalogue, type EventData, type EventName } from "~/events";
+import type { Locale } from "~/i18n/locales";
+import { inngest } from "./client.server";
+import { recordFailureOf } from "./failures.server";
 
 /** What a one-email function's step found: whom to send to and what the template shows, or why not to send. */
-export type Recipient<T extends TemplateId> = { to: string; locale: Locale; context: TemplateContext<T> } | { skip: string }
+export type Recipient<T extends TemplateId> =
+  | { to: string; locale: Locale; context: TemplateContext<T> }
+  | { skip: string };
 
 /**
  * A function that sends one email for one event, in one step: `read` looks up (or asks Stripe), when the step runs, whom
@@ -14,21 +16,49 @@ export type Recipient<T extends TemplateId> = { to: string; locale: Locale; cont
  * out. Retried until the email is out (idempotency key: event id + template); a failure for good is
  * recorded for admins. Its result: `{ sent, messageId, transport }` or `{ sent: false, reason }`.
  */
-export function emailFunction<const E extends EventName, const T extends TemplateId>(
+export function emailFunction<
+  const E extends EventName,
+  const T extends TemplateId,
+>(
   options: { id: string; name: string; event: E; template: T },
-  read: (event: { data: EventData<E>; ts?: number }) => Recipient<T> | Promise<Recipient<T>>,
+  read: (event: {
+    data: EventData<E>;
+    ts?: number;
+  }) => Recipient<T> | Promise<Recipient<T>>,
 ) {
   return inngest.createFunction(
-    { id: options.id, name: options.name, retries: 5, triggers: [eventCatalogue[options.event].type as never], onFailure: recordFailureOf(options.id) },
+    {
+      id: options.id,
+      name: options.name,
+      retries: 5,
+      triggers: [eventCatalogue[options.event].type as never],
+      onFailure: recordFailureOf(options.id),
+    },
     async ({ event: received, step, runId }) =>
       step.run(`send-${options.template}-email`, async () => {
         // The trigger is the catalogue's event type for E, so the SDK has validated the data against its schema.
-        const event = received as unknown as { id?: string; data: EventData<E>; ts?: number }
-        const recipient = await read(event)
-        if ('skip' in recipient) return { sent: false as const, reason: recipient.skip }
-        const input = { template: options.template, ...recipient, data: event.data, eventId: event.id ?? runId }
-        const result = await sendEmail(input as Parameters<typeof sendEmail<T>>[0])
-        return { sent: true as const, messageId: result.id, transport: result.transport }
+        const event = received as unknown as {
+          id?: string;
+          data: EventData<E>;
+          ts?: number;
+        };
+        const recipient = await read(event);
+        if ("skip" in recipient)
+          return { sent: false as const, reason: recipient.skip };
+        const input = {
+          template: options.template,
+          ...recipient,
+          data: event.data,
+          eventId: event.id ?? runId,
+        };
+        const result = await sendEmail(
+          input as Parameters<typeof sendEmail<T>>[0],
+        );
+        return {
+          sent: true as const,
+          messageId: result.id,
+          transport: result.transport,
+        };
       }),
-  )
+  );
 }

@@ -1,15 +1,15 @@
-import { and, eq } from 'drizzle-orm'
-import type { FailureEventPayload } from 'inngest'
-import { db } from '~/db/client.server'
-import { functionFailures } from '~/db/schema'
+import { and, eq } from "drizzle-orm";
+import type { FailureEventPayload } from "inngest";
+import { db } from "~/db/client.server";
+import { functionFailures } from "~/db/schema";
 
 export type FunctionFailure = {
-  functionId: string
-  runId: string | null
-  eventName: string | null
-  eventId: string | null
-  error: string
-}
+  functionId: string;
+  runId: string | null;
+  eventName: string | null;
+  eventId: string | null;
+  error: string;
+};
 
 /**
  * Records a function that ran out of retries (or hit a non-retriable error) where an admin can see it
@@ -21,12 +21,19 @@ export function recordFunctionFailure(failure: FunctionFailure) {
       const existing = tx
         .select({ id: functionFailures.id })
         .from(functionFailures)
-        .where(and(eq(functionFailures.functionId, failure.functionId), eq(functionFailures.runId, failure.runId)))
-        .get()
-      if (existing) return
+        .where(
+          and(
+            eq(functionFailures.functionId, failure.functionId),
+            eq(functionFailures.runId, failure.runId),
+          ),
+        )
+        .get();
+      if (existing) return;
     }
-    tx.insert(functionFailures).values({ ...failure, error: failure.error.slice(0, 4000) }).run()
-  })
+    tx.insert(functionFailures)
+      .values({ ...failure, error: failure.error.slice(0, 4000) })
+      .run();
+  });
 }
 
 /**
@@ -34,17 +41,25 @@ export function recordFunctionFailure(failure: FunctionFailure) {
  * events carry no secrets, and only the event's name and id are stored, not its data.
  */
 export function recordFailureOf(functionId: string) {
-  return async ({ event, error }: { event: FailureEventPayload; error: Error }) => {
-    const original = event.data.event
+  return async ({
+    event,
+    error,
+  }: {
+    event: FailureEventPayload;
+    error: Error;
+  }) => {
+    const original = event.data.event;
     const failure: FunctionFailure = {
       functionId,
       runId: event.data.run_id ?? null,
       eventName: original?.name ?? null,
       eventId: original?.id ?? null,
       error: `${error.name}: ${error.message}`,
-    }
-    recordFunctionFailure(failure)
-    console.error(`inngest: ${functionId} failed (run ${failure.runId}, event ${failure.eventName} ${failure.eventId}): ${failure.error}`)
-    return { recorded: true }
-  }
+    };
+    recordFunctionFailure(failure);
+    console.error(
+      `inngest: ${functionId} failed (run ${failure.runId}, event ${failure.eventName} ${failure.eventId}): ${failure.error}`,
+    );
+    return { recorded: true };
+  };
 }

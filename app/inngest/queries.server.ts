@@ -1,27 +1,45 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm'
-import { db } from '~/db/client.server'
-import { invitations, memberships, organizations, sessions, subscriptions, users, userTokens } from '~/db/schema'
+import { and, asc, eq, isNull, lt } from "drizzle-orm";
+import { db } from "~/db/client.server";
+import {
+  invitations,
+  memberships,
+  organizations,
+  sessions,
+  subscriptions,
+  users,
+  userTokens,
+} from "~/db/schema";
 
 /** What the functions read and delete. Kept here, not in billing/ or organizations/, which own their writes. */
 
 export function findRecipient(userId: string) {
   return (
     db
-      .select({ id: users.id, name: users.name, email: users.email, language: users.language })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        language: users.language,
+        emailVerifiedAt: users.emailVerifiedAt,
+      })
       .from(users)
       .where(eq(users.id, userId))
       .get() ?? null
-  )
+  );
 }
 
 export function findSubscription(subscriptionId: string) {
   return (
     db
-      .select({ status: subscriptions.status, trialEnd: subscriptions.trialEnd, priceId: subscriptions.priceId })
+      .select({
+        status: subscriptions.status,
+        trialEnd: subscriptions.trialEnd,
+        priceId: subscriptions.priceId,
+      })
       .from(subscriptions)
       .where(eq(subscriptions.id, subscriptionId))
       .get() ?? null
-  )
+  );
 }
 
 /** The organization with its first owner (the one who created it when there are several). */
@@ -36,23 +54,33 @@ export function findOrganizationOwner(organizationId: string) {
         ownerLanguage: users.language,
       })
       .from(organizations)
-      .leftJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.role, 'owner')))
+      .leftJoin(
+        memberships,
+        and(
+          eq(memberships.organizationId, organizations.id),
+          eq(memberships.role, "owner"),
+        ),
+      )
       .leftJoin(users, eq(users.id, memberships.userId))
       .where(eq(organizations.id, organizationId))
       .orderBy(asc(memberships.createdAt))
       .limit(1)
       .get() ?? null
-  )
+  );
 }
 
 /** The organization of a Stripe subscription, with its first owner: whom a billing email goes to. */
 export function findSubscriptionOwner(subscriptionId: string) {
-  const organization = db.select({ id: organizations.id }).from(organizations).where(eq(organizations.stripeSubscriptionId, subscriptionId)).get()
-  return organization ? findOrganizationOwner(organization.id) : null
+  const organization = db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.stripeSubscriptionId, subscriptionId))
+    .get();
+  return organization ? findOrganizationOwner(organization.id) : null;
 }
 
 export function deleteExpiredSessions(now: Date): number {
-  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes
+  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
 }
 
 /** Invitations past their expiry that nobody accepted; accepted ones stay as the record of who joined how. */
@@ -60,10 +88,11 @@ export function deleteExpiredInvitations(now: Date): number {
   return db
     .delete(invitations)
     .where(and(lt(invitations.expiresAt, now), isNull(invitations.acceptedAt)))
-    .run().changes
+    .run().changes;
 }
 
 /** Emailed links (password reset…) past their expiry, used or not: worthless, and nothing else points at them. */
 export function deleteExpiredUserTokens(now: Date): number {
-  return db.delete(userTokens).where(lt(userTokens.expiresAt, now)).run().changes
+  return db.delete(userTokens).where(lt(userTokens.expiresAt, now)).run()
+    .changes;
 }

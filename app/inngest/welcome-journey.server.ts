@@ -1,22 +1,54 @@
-import { sendEmail } from '~/email/send.server'
-import { userRegistered } from '~/events'
-import { inngest } from './client.server'
-import { recordFailureOf } from './failures.server'
-import { findRecipient } from './queries.server'
+import { confirmationPathFor } from "~/auth/email-verification.server";
+import { sendEmail } from "~/email/send.server";
+import { userRegistered } from "~/events";
+import { inngest } from "./client.server";
+import { recordFailureOf } from "./failures.server";
+import { findRecipient } from "./queries.server";
 
-export const WELCOME_JOURNEY_ID = 'welcome-journey'
+export const WELCOME_JOURNEY_ID = "welcome-journey";
 
-type StepOutcome = { sent: true; messageId: string; transport: 'resend' | 'local'; sentAt: string } | { sent: false; reason: 'user-deleted' }
+type StepOutcome =
+  | {
+      sent: true;
+      messageId: string;
+      transport: "resend" | "local";
+      sentAt: string;
+    }
+  | { sent: false; reason: "user-deleted" };
 
 /**
  * Reads the user at send time (the event carries their id only, and may be a day old): the email goes
  * to their current address, in their saved language, with their current name. A deleted user gets nothing.
+ * The welcome email carries the confirmation link while the address is pending (derived from the token
+ * the signup issued: a retried step sends the same link).
  */
-async function sendToUser(template: 'welcome' | 'welcome-follow-up', userId: string, eventId: string): Promise<StepOutcome> {
-  const user = findRecipient(userId)
-  if (!user) return { sent: false, reason: 'user-deleted' }
-  const result = await sendEmail({ template, to: user.email, locale: user.language, data: { userId }, context: { userName: user.name }, eventId })
-  return { sent: true, messageId: result.id, transport: result.transport, sentAt: new Date().toISOString() }
+async function sendToUser(
+  template: "welcome" | "welcome-follow-up",
+  userId: string,
+  eventId: string,
+): Promise<StepOutcome> {
+  const user = findRecipient(userId);
+  if (!user) return { sent: false, reason: "user-deleted" };
+  const confirmPath =
+    template === "welcome" ? confirmationPathFor(userId) : null;
+  const context = {
+    userName: user.name,
+    ...(confirmPath ? { confirmPath } : {}),
+  };
+  const result = await sendEmail({
+    template,
+    to: user.email,
+    locale: user.language,
+    data: { userId },
+    context,
+    eventId,
+  });
+  return {
+    sent: true,
+    messageId: result.id,
+    transport: result.transport,
+    sentAt: new Date().toISOString(),
+  };
 }
 
 /**
@@ -28,24 +60,28 @@ async function sendToUser(template: 'welcome' | 'welcome-follow-up', userId: str
 export const welcomeJourney = inngest.createFunction(
   {
     id: WELCOME_JOURNEY_ID,
-    name: 'Welcome journey: welcome email, then a follow-up 24 hours later',
+    name: "Welcome journey: welcome email, then a follow-up 24 hours later",
     retries: 5,
     triggers: [userRegistered],
     // One journey per user, even if a second user/registered event for them ever arrives.
-    idempotency: 'event.data.userId',
+    idempotency: "event.data.userId",
     onFailure: recordFailureOf(WELCOME_JOURNEY_ID),
   },
   async ({ event, step, runId }) => {
-    const { userId } = event.data
+    const { userId } = event.data;
     // The outbox always sets the event id; an event sent by hand (dev server UI) may not have one.
-    const eventId = event.id ?? runId
+    const eventId = event.id ?? runId;
 
-    const welcome = await step.run('send-welcome-email', () => sendToUser('welcome', userId, eventId))
-    if (!welcome.sent) return { userId, welcome, followUp: null }
+    const welcome = await step.run("send-welcome-email", () =>
+      sendToUser("welcome", userId, eventId),
+    );
+    if (!welcome.sent) return { userId, welcome, followUp: null };
 
-    await step.sleep('wait-24-hours', '24h')
+    await step.sleep("wait-24-hours", "24h");
 
-    const followUp = await step.run('send-follow-up-email', () => sendToUser('welcome-follow-up', userId, eventId))
-    return { userId, welcome, followUp }
+    const followUp = await step.run("send-follow-up-email", () =>
+      sendToUser("welcome-follow-up", userId, eventId),
+    );
+    return { userId, welcome, followUp };
   },
-)
+);

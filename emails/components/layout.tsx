@@ -26,7 +26,7 @@ export interface EmailLayoutProps extends EmailProps {
  * The layout's props for an account email whose preview and heading are `<section>.preview` and
  * `<section>.heading`, greeting the user by name.
  */
-export function accountFrame(props: AccountEmailProps, section: 'passwordReset' | 'passwordChanged') {
+export function accountFrame(props: AccountEmailProps, section: 'passwordReset' | 'passwordChanged' | 'activationReminder' | 'emailConfirmation') {
   const { t, locale, userName } = props
   return { t, locale, previewText: t(`${section}.preview`), heading: t(`${section}.heading`), recipientName: userName }
 }
