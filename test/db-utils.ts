@@ -1,6 +1,6 @@
 // Rows for function tests, written straight into the test's own SQLite file.
 import { randomUUID } from 'node:crypto'
-import { asc } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { mailboxMessages, memberships, organizations, subscriptions, users } from '~/db/schema'
 import type { Locale } from '~/i18n/locales'
@@ -35,4 +35,9 @@ export function createTrialingOrganization(options: { status?: string; trialEnd?
 
 export function mailbox() {
   return db.select().from(mailboxMessages).orderBy(asc(mailboxMessages.createdAt)).all()
+}
+
+/** Marks a user's address as confirmed, as following the confirmation link would (the real flow: /verify-email). */
+export function confirmEmail(userId: string, at = new Date()) {
+  db.update(users).set({ emailVerifiedAt: at }).where(eq(users.id, userId)).run()
 }

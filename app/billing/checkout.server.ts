@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, notInArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, ne, notInArray } from 'drizzle-orm'
 import Stripe from 'stripe'
 import { db } from '~/db/client.server'
 import { checkoutSessions, memberships, organizations, subscriptions, users } from '~/db/schema'
@@ -135,10 +135,18 @@ export function linkCompletedCheckout(tx: Tx, session: { id: string; userId: str
   return { linked: true as const }
 }
 
-/** Makes the user the owner of the subscription's organization, if it exists yet; nobody waits for an address any more. */
+/**
+ * Makes the user the owner of the subscription's organization, if it exists yet. Whoever an address match
+ * made owner before Checkout's word arrived stays in the organization as a member; nobody waits for an
+ * address any more.
+ */
 function attachOwner(tx: Tx, subscriptionId: string, userId: string) {
   const organization = tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.stripeSubscriptionId, subscriptionId)).get()
   if (!organization) return
+  tx.update(memberships)
+    .set({ role: 'member' })
+    .where(and(eq(memberships.organizationId, organization.id), eq(memberships.role, 'owner'), ne(memberships.userId, userId)))
+    .run()
   tx.insert(memberships)
     .values({ organizationId: organization.id, userId, role: 'owner' })
     .onConflictDoUpdate({ target: [memberships.organizationId, memberships.userId], set: { role: 'owner' } })
