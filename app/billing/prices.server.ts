@@ -136,3 +136,20 @@ export async function planContextOf(priceId: string | null) {
 export function forgetPrices(tx: Tx) {
   tx.delete(stripePrices).run()
 }
+
+/**
+ * For pages that show which plan an organization is on: a lookup from a subscription's price to its plan
+ * and price. Stripe being down leaves the plan out rather than the page.
+ */
+export async function subscriptionPlans(): Promise<(priceId: string | null) => Pick<PlanPrice, 'planId' | 'unitAmount' | 'currency' | 'interval'> | null> {
+  let prices: PlanPrice[] = []
+  try {
+    prices = await planPrices()
+  } catch (error) {
+    if (!(error instanceof PricesUnavailableError)) throw error
+  }
+  return (priceId) => {
+    const price = priceId ? prices.find((p) => p.priceId === priceId) : undefined
+    return price ? { planId: price.planId, unitAmount: price.unitAmount, currency: price.currency, interval: price.interval } : null
+  }
+}

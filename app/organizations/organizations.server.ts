@@ -217,6 +217,7 @@ export function organizationsOf(userId: string) {
           id: subscriptions.id,
           status: subscriptions.status,
           trialEnd: subscriptions.trialEnd,
+          priceId: subscriptions.priceId,
         })
         .from(subscriptions)
         .where(inArray(subscriptions.id, subscriptionIds))

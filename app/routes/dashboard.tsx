@@ -21,6 +21,7 @@ import {
 } from "~/organizations/invitations.server";
 import { OrganizationPanel } from "~/organizations/organization-panel";
 import { organizationsOf } from "~/organizations/organizations.server";
+import { subscriptionPlans } from "~/billing/prices.server";
 import {
   forgetInvitation,
   pendingInvitationPath,
@@ -37,11 +38,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     throw redirect(pending, {
       headers: { "Set-Cookie": await forgetInvitation() },
     });
+  const planOf = await subscriptionPlans();
   const organizations = organizationsOf(user.id).map((organization) => ({
     ...organization,
     subscription: organization.subscription && {
       status: organization.subscription.status,
       trialEnd: organization.subscription.trialEnd?.toISOString() ?? null,
+      plan: planOf(organization.subscription.priceId),
     },
     invitations:
       organization.role === "owner" ? invitationsOf(organization.id) : [],

@@ -95,6 +95,7 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
   const sentWebhooks: Array<{ type: string; id: string; status: number }> = []
   let failures: Array<{ status: number; error: { type: string; code?: string; message: string } }> = []
   let delayMs = 0
+  let delayCount = 0
   let webhook = options.webhook
   let base = ''
   const signer = new Stripe('sk_double_unused')
@@ -375,10 +376,9 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
           if (!req.headers.authorization?.startsWith('Bearer sk_')) {
             return reply(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } })
           }
-          if (delayMs) {
-            const wait = delayMs
-            delayMs = 0
-            await new Promise((resolve) => setTimeout(resolve, wait))
+          if (delayCount > 0) {
+            delayCount--
+            await new Promise((resolve) => setTimeout(resolve, delayMs))
           }
           const failure = failures.shift()
           if (failure) return reply(failure.status, { error: failure.error })
@@ -409,8 +409,11 @@ export async function startStripeApiDouble(options: { port?: number; webhook?: {
     requests,
     sentWebhooks,
     failNext,
-    /** Holds the next API request this long before answering (a Stripe that times out). */
-    delayNext: (ms: number) => void (delayMs = ms),
+    /** Holds the next `count` API requests this long before answering (a Stripe that times out). */
+    delayNext: (ms: number, count = 1) => {
+      delayMs = ms
+      delayCount = count
+    },
     setWebhook: (target: { url: string; secret: string }) => void (webhook = target),
     completeCheckout,
     failPayment,
