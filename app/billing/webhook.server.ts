@@ -5,7 +5,7 @@ import { stripeEvents } from '~/db/schema'
 import { env } from '~/env.server'
 import { paymentFailed, subscriptionCanceled, subscriptionCreated } from '~/events'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
-import { linkCompletedCheckout } from './checkout.server'
+import { isKnownUser, linkCompletedCheckout } from './checkout.server'
 import { forgetPrices } from './prices.server'
 import {
   invoiceSubscriptionId,
@@ -77,7 +77,7 @@ function effectOf(event: StripeEventEnvelope): Effect | { invalid: string } | nu
     const session = parsed.data
     const userId = userIdOf(session.metadata, session.client_reference_id)
     // A payment link or a session made elsewhere names nobody of ours: nothing to link.
-    if (session.mode !== 'subscription' || !userId) return null
+    if (session.mode !== 'subscription' || !userId || !isKnownUser(userId)) return null
     const link = { id: session.id, userId, customerId: session.customer ?? null, subscriptionId: session.subscription ?? null, planId: session.metadata?.plan_id ?? null }
     return { apply: (tx) => void linkCompletedCheckout(tx, link), kick: false }
   }
