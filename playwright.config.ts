@@ -9,6 +9,8 @@ export const e2eEnv = {
   stripeURL: `http://127.0.0.1:${stripePort}`,
   databaseFile: `.tmp/e2e-${port}.db`,
   stripeWebhookSecret: 'whsec_e2e_only_not_a_real_secret',
+  // Known to the specs so a helper can derive a link the way the app does (e2e/support/accounts.ts).
+  sessionSecret: 'e2e-session-secret-0123456789abcdef0123456789abcdef',
   inngestSigningKey: 'signkey-test-e2e0000000000000000000000000000000000000000000000000000',
 }
 
@@ -57,7 +59,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         APP_URL: e2eEnv.baseURL,
         DATABASE_URL: e2eEnv.databaseFile,
-        SESSION_SECRET: 'e2e-session-secret-0123456789abcdef0123456789abcdef',
+        SESSION_SECRET: e2eEnv.sessionSecret,
         // Each browser context sends its own X-Forwarded-For, so rate limits apply per test.
         TRUST_PROXY: '1',
         RATE_LIMIT_PER_MINUTE: '5',

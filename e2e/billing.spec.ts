@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
-import { signUpThroughForm } from './support/accounts'
+import { confirmAddress, signUpThroughForm } from './support/accounts'
 import { mailboxFor } from './support/mailbox'
 import { postStripeEvent, receivedEvents, relayedEvent, runAppFunction, subscriptionEvent } from './support/stripe-webhook'
 
@@ -19,7 +19,8 @@ test.describe('a Stripe subscription for a registered user', () => {
 
   test('creates their organization, confirms in their language, schedules one reminder; replays and forgeries change nothing', async ({ page, uniqueEmail }) => {
     const email = uniqueEmail('billing')
-    await signUp(page, 'Camille Martin', email, "S'inscrire")
+    // Only a confirmed address makes an owner (issue 11).
+    await confirmAddress(page, await signUp(page, 'Camille Martin', email, "S'inscrire"))
     await expect(page.getByTestId('no-organization')).toBeVisible()
 
     // The customer told Stripe they prefer English; the account's French wins.

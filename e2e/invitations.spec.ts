@@ -3,6 +3,7 @@ import type { Browser, Page } from '@playwright/test'
 import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
+import { confirmAddress, signedInUserId } from './support/accounts'
 import { postStripeEvent, relayedEvent, runAppFunction, subscriptionEvent } from './support/stripe-webhook'
 
 // An owner invites by email → the invitation event is relayed → send-invitation emails the link → the
@@ -28,6 +29,8 @@ async function ownerWithOrganization(page: Page, email: string, organizationName
   await page.goto('/signup')
   await signUp(page, 'Olivia Owner', email)
   await expect(page).toHaveURL(/\/dashboard$/)
+  // Only a confirmed address makes an owner (issue 11).
+  await confirmAddress(page, await signedInUserId(page))
   const event = subscriptionEvent({ email, name: organizationName })
   expect((await postStripeEvent(event)).status).toBe(200)
   const relayed = await relayedEvent((e) => e.name === 'stripe/subscription.created' && e.data.subscriptionId === event.data.object.id)

@@ -3,7 +3,17 @@ import { LOCALES } from '../app/i18n/locales'
 import { expect, test } from './support/fixtures'
 import { mailboxFor, seededAdmin, signIn, signUpPlainUser } from './support/studio'
 
-const TEMPLATES = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed']
+const TEMPLATES = [
+  'welcome',
+  'welcome-follow-up',
+  'subscription-created',
+  'trial-reminder',
+  'invitation',
+  'password-reset',
+  'password-changed',
+  'activation-reminder',
+  'email-confirmation',
+]
 
 test.describe('the email studio, as a marketer uses it', () => {
   test.use({ locale: 'en-US' })

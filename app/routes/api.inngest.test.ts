@@ -7,16 +7,7 @@ import { functionFailures, mailboxMessages, sessions } from '~/db/schema'
 import { functions } from '~/inngest/functions.server'
 import { createUser } from '../../test/db-utils'
 import { runFunction } from '../../test/mocks/inngest-executor'
-import { action, loader } from './api.inngest'
-
-const endpoint = 'http://localhost:5173/api/inngest'
-// The route module as React Router calls it: GET goes to the loader, anything else to the action.
-const call = async (url: string, init: RequestInit = {}) => {
-  // The serve handler resolves the URL against the Host header, which a server request always has.
-  const request = new Request(url, { ...init, headers: { ...(init.headers as Record<string, string>), Host: new URL(url).host } })
-  const handler = request.method === 'GET' ? loader : action
-  return (await handler({ request, params: {}, context: {} } as never)) as Response
-}
+import { callInngestRoute as call, inngestEndpoint as endpoint } from '../../test/inngest-route'
 
 describe('/api/inngest', () => {
   test('GET answers the introspection (INNGEST_DEV=1: dev mode, no signature) with the number of functions', async () => {

@@ -184,6 +184,9 @@ describe('the invitation link', () => {
     expect([joined.status, joined.headers.get('Location')]).toEqual([302, '/dashboard'])
     expect(db.select().from(memberships).all().filter((m) => m.userId === invitee.user.id)).toEqual([expect.objectContaining({ role: 'member' })])
     expect(db.select().from(invitations).all().find((i) => i.id === link.id)).toMatchObject({ acceptedBy: invitee.user.id })
+    // The link reached that address: accepting proves it (activation), once.
+    expect(db.select().from(users).all().find((u) => u.id === invitee.user.id)!.emailVerifiedAt).toBeInstanceOf(Date)
+    expect(db.select().from(outboxEvents).all().filter((e) => e.name === 'user/activated' && (e.data as { userId: string }).userId === invitee.user.id)).toHaveLength(1)
 
     // Accepted once: the link now says so, and a second accept changes nothing.
     const again = await openLink(link, invitee.cookie)

@@ -141,6 +141,9 @@ describe('reset password link', () => {
     expect(db.select().from(userTokens).where(and(eq(userTokens.userId, user.id))).get()!.usedAt).toBeInstanceOf(Date)
     const [notice] = eventsFor('user/password.changed', user.id)
     expect(notice!.data).toEqual({ userId: user.id })
+    // The link reached the address: that proves it, as a confirmation link would.
+    expect(saved.emailVerifiedAt).toBeInstanceOf(Date)
+    expect(eventsFor('user/activated', user.id)).toHaveLength(1)
 
     // Used: the link is refused now, on opening and on posting, and nothing changes.
     const again = await openLink(token)

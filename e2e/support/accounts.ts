@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3'
+import { createHmac } from 'node:crypto'
 import { expect, type Page } from '@playwright/test'
+import { e2eEnv } from '../../playwright.config'
 
 /**
  * The signed-in user's id, read from the dashboard's loader data in the hydrated router (events carry
@@ -24,4 +27,23 @@ export async function signUpThroughForm(page: Page, account: { name: string; ema
   await page.getByRole('button', { name: account.submit }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
   return signedInUserId(page)
+}
+
+/**
+ * Confirms the signed-up user's address through the real /verify-email page, for specs about something
+ * else (billing, invitations) that need a confirmed owner. The link is derived from the user's newest
+ * pending token the way the app derives it, rather than read from a welcome email, so the spec's
+ * mailbox stays its own. (e2e/activation.spec.ts walks the real email path.)
+ */
+export async function confirmAddress(page: Page, userId: string): Promise<void> {
+  const db = new Database(e2eEnv.databaseFile, { readonly: true })
+  const row = db
+    .prepare("SELECT id FROM user_tokens WHERE user_id = ? AND purpose = 'email-verification' AND used_at IS NULL ORDER BY created_at DESC")
+    .get(userId) as { id: string } | undefined
+  db.close()
+  if (!row) throw new Error(`no pending confirmation link for user ${userId}`)
+  const token = createHmac('sha256', e2eEnv.sessionSecret).update(`user-token:email-verification:${row.id}`).digest('base64url')
+  await page.goto(`/verify-email/${token}`)
+  await page.locator('main form[method="post"] button[type="submit"]').click()
+  await expect(page).toHaveURL(/\/dashboard\?confirmed=1$/)
 }

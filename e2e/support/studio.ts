@@ -11,7 +11,9 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   await page.locator('input[name="email"]').fill(email)
   await page.locator('input[name="password"]').fill(password)
   await page.locator('form button[type="submit"]').last().click()
-  await expect(page).toHaveURL(new RegExp(`${redirectTo.replace(/[/?]/g, '\\$&')}$`))
+  // The studio's grid renders every template in three languages before the client-side navigation ends:
+  // on a loaded 2-core machine that is seconds, so the wait is longer than Playwright's default 5 s.
+  await expect(page).toHaveURL(new RegExp(`${redirectTo.replace(/[/?]/g, '\\$&')}$`), { timeout: 20_000 })
 }
 
 /** Creates a plain user through the signup form and leaves the page signed in as them. */

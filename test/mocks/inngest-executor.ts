@@ -4,11 +4,15 @@
 // the SDK answers 206 with the step it ran (or found), which is memoized and sent back on the next call,
 // and 200 with the function's return value. Sleeps are skipped (resumed at once); a step that errors is
 // retried with the next attempt number; a run that fails for good gets its `-failure` handler called
-// with `inngest/function.failed`, as Inngest does. Not modelled: parallel steps, waitForEvent, invoke.
+// with `inngest/function.failed`, as Inngest does. A `step.waitForEvent` is resumed with the event the
+// test says arrived (`onWaitForEvent`), or with null, as Inngest resumes a wait that timed out.
+// Not modelled: parallel steps, invoke.
 import { randomUUID } from 'node:crypto'
 
 export type InngestEvent = { id?: string; name: string; data: Record<string, unknown>; ts?: number }
-type Op = { op: string; id: string; name?: string; displayName?: string; data?: unknown; error?: unknown }
+type Op = { op: string; id: string; name?: string; displayName?: string; data?: unknown; error?: unknown; opts?: Record<string, unknown> }
+/** What a run waits for (`op.name` is the event's name; `opts.timeout` and `opts.if` as the SDK sends them). */
+export type Wait = { step: string; event: string; timeout?: string; if?: string }
 export type StepLog = { op: string; step: string; attempt: number; detail?: string }
 export type RunResult =
   | { status: 'completed'; output: unknown; log: StepLog[] }
@@ -24,6 +28,11 @@ export type ExecutorOptions = {
   fetch?: (url: string, init: RequestInit) => Promise<Response>
   /** Called when the run reaches a sleep, before the executor resumes it: what is true "while asleep". */
   onSleep?: (step: string, duration: string | undefined) => Promise<void> | void
+  /**
+   * Called when the run reaches a `step.waitForEvent`: the event that arrived in time (Inngest matches it
+   * on `opts.if`; the test decides), or null for a wait that timed out. Default: every wait times out.
+   */
+  onWaitForEvent?: (wait: Wait) => Promise<InngestEvent | null> | InngestEvent | null
 }
 
 export async function runFunction(fnId: string, event: InngestEvent, options: ExecutorOptions): Promise<RunResult> {
@@ -69,6 +78,14 @@ export async function runFunction(fnId: string, event: InngestEvent, options: Ex
         if (op.op === 'Sleep') await options.onSleep?.(step, op.name)
         // A sleep is memoized with no data: that is how Inngest resumes a run whose sleep is over.
         steps[op.id] = { type: 'data', data: op.op === 'Sleep' ? null : (op.data ?? null) }
+        stack.push(op.id)
+        attempt = 0
+      } else if (op.op === 'WaitForEvent') {
+        const wait: Wait = { step, event: op.name ?? '', timeout: op.opts?.timeout as string | undefined, if: op.opts?.if as string | undefined }
+        const arrived = (await options.onWaitForEvent?.(wait)) ?? null
+        log.push({ op: op.op, step, attempt, detail: `${wait.event} ${wait.timeout ?? ''} ${arrived ? 'arrived' : 'timed out'}`.replace('  ', ' ') })
+        // Inngest resumes a wait with the matching event, or with null when its timeout passed.
+        steps[op.id] = { type: 'data', data: arrived ? { ts: Date.now(), ...arrived, id: arrived.id ?? randomUUID() } : null }
         stack.push(op.id)
         attempt = 0
       } else if (op.op === 'StepError') {

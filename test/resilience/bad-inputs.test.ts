@@ -26,8 +26,9 @@ let completedCheckout = ''
 let organizationId = ''
 let invitationPath = ''
 let resetPath = ''
+let confirmPath = ''
 
-const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures', 'checkout_sessions']
+const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures', 'user_tokens', 'checkout_sessions']
 const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
 
 beforeAll(async () => {
@@ -60,7 +61,7 @@ beforeAll(async () => {
   // A real reset link, for an account of its own (a reset would end the others' sessions).
   expect((await signupForm(server, { name: 'reset', email: 'reset@bad-inputs.test', password: PASSWORD })).status).toBe(302)
   expect((await form('/forgot-password', { email: 'reset@bad-inputs.test' })).status).toBe(200)
-  const token = db.prepare('SELECT id FROM user_tokens').get() as { id: string }
+  const token = db.prepare("SELECT id FROM user_tokens WHERE purpose = 'password-reset'").get() as { id: string }
   // A checkout already completed, so a redelivery of its webhook can be sent as a case.
   // (for another account: the owner must stay someone without a subscription, whom /pricing sends to Checkout)
   const buyer = db.prepare('SELECT id FROM users WHERE email = ?').get('reset@bad-inputs.test') as { id: string }
@@ -68,6 +69,11 @@ beforeAll(async () => {
   completedCheckout = JSON.stringify(completed)
   expect((await webhook(completedCheckout, sign(completedCheckout))).status).toBe(200)
   resetPath = `/reset-password/${createHmac('sha256', TEST_SECRETS.SESSION_SECRET).update(`user-token:password-reset:${token.id}`).digest('base64url')}`
+  // The confirmation link `plain` got at signup, to aim bad requests at (none of which may confirm it).
+  const confirmation = db
+    .prepare("SELECT t.id FROM user_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = 'plain@bad-inputs.test' AND t.purpose = 'email-verification'")
+    .get() as { id: string }
+  confirmPath = `/verify-email/${createHmac('sha256', TEST_SECRETS.SESSION_SECRET).update(`user-token:email-verification:${confirmation.id}`).digest('base64url')}`
 })
 afterAll(async () => {
   db?.close()
@@ -176,6 +182,18 @@ const catalogue: Record<string, Case[]> = {
     ['a 1 MB body', () => form('/forgot-password', { email: 'x'.repeat(1_000_000) }), 413],
     ['posted from another site', () => form('/forgot-password', { email: 'owner@bad-inputs.test' }, '', { Origin: 'https://evil.example' }), 403],
     ['a PUT', () => form('/forgot-password', { email: 'owner@bad-inputs.test' }, '', {}, 'PUT'), 405],
+  ],
+  'address confirmation': [
+    ['a forged token', () => form(`/verify-email/${'A'.repeat(43)}`, {}), 404],
+    ['a token that is no token', () => form('/verify-email/%00%27%20OR%201%3D1', {}), 404],
+    ['a forged token, opened', () => fetch(`${server.url}/verify-email/${'B'.repeat(43)}`), 404],
+    ['a token of 5,000 characters', () => fetch(`${server.url}/verify-email/${'t'.repeat(5000)}`), 404],
+    ['a reset link’s token on the confirmation path', () => form(`/verify-email/${resetPath.split('/')[2]}`, {}), 404],
+    ['a 1 MB body on a real link', () => form(confirmPath, { x: 'x'.repeat(1_000_000) }), 413],
+    ['posted from another site on a real link', () => form(confirmPath, {}, '', { Origin: 'https://evil.example' }), 403],
+    ['a PUT on a real link', () => form(confirmPath, {}, '', {}, 'PUT'), 405],
+    ['a new link asked for a minute after the last one', () => form('/dashboard', { intent: 'resend-confirmation' }, cookies.plain), 429],
+    ['a new link asked for from another site', () => form('/dashboard', { intent: 'resend-confirmation' }, cookies.plain, { Origin: 'https://evil.example' }), 403],
   ],
   'reset password': [
     ['a forged token', () => form(`/reset-password/${'A'.repeat(43)}`, { password: 'a long enough password' }), 404],

@@ -20,7 +20,18 @@ export type FuzzContext = {
 
 const stripe = new Stripe('sk_test_fuzz_only')
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'] as const
-const TEMPLATES = ['welcome', 'welcome-follow-up', 'subscription-created', 'trial-reminder', 'invitation', 'password-reset', 'password-changed', 'nope']
+const TEMPLATES = [
+  'welcome',
+  'welcome-follow-up',
+  'subscription-created',
+  'trial-reminder',
+  'invitation',
+  'password-reset',
+  'password-changed',
+  'activation-reminder',
+  'email-confirmation',
+  'nope',
+]
 
 // Strings that have broken web apps: control characters, line breaks, encodings, traversal, markup.
 const nasty = fc.constantFrom(
@@ -122,6 +133,8 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     fc.oneof(anyId, fc.base64String({ minLength: 43, maxLength: 44 }).map(pathSafe)).chain((token) =>
       form(`/reset-password/${token}`, schemaKeys(ResetPasswordSchema, { password: 'a long enough password' }), 'reset password form'),
     ),
+    fc.oneof(anyId, fc.base64String({ minLength: 43, maxLength: 44 }).map(pathSafe)).chain((token) => form(`/verify-email/${token}`, {}, 'confirm address form')),
+    form('/dashboard', { intent: 'resend-confirmation' }, 'resend confirmation form'),
     form('/language', { lng: 'fr', redirectTo: '/dashboard' }, 'language form'),
     form('/logout', {}, 'logout form'),
     form('/dashboard', { intent: 'invite', ...schemaKeys(InviteSchema, { email: 'invitee@fuzz.test', organizationId: ctx.organizationId }) }, 'invite form'),
@@ -150,11 +163,11 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     ),
     fc
       .constantFrom(
-        '/', '/signup', '/login', '/forgot-password', '/reset-password/x', '/logout', '/language', '/dashboard', '/api/inngest', '/webhooks/stripe', '/admin', '/admin/emails', '/admin/mailbox',
+        '/', '/signup', '/login', '/forgot-password', '/reset-password/x', '/verify-email/x', '/logout', '/language', '/dashboard', '/api/inngest', '/webhooks/stripe', '/admin', '/admin/emails', '/admin/mailbox',
         '/admin/team', '/admin/mailbox.json', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
       )
       .chain((path) => fc.option(rawBody, { freq: 3 }).map((body) => ({ path, body: body ?? undefined, note: 'page or endpoint' }))),
-    fc.tuple(fc.constantFrom('/admin/emails/', '/admin/mailbox/', '/admin/events/', '/invitations/', '/reset-password/', '/'), anyId, fc.constantFrom('', '/preview', '/html', '.data', '?index', '?locale=xx&sample=y&width=-1')).map(
+    fc.tuple(fc.constantFrom('/admin/emails/', '/admin/mailbox/', '/admin/events/', '/invitations/', '/reset-password/', '/verify-email/', '/'), anyId, fc.constantFrom('', '/preview', '/html', '.data', '?index', '?locale=xx&sample=y&width=-1')).map(
       ([prefix, id, suffix]) => ({ path: `${prefix}${id}${suffix}`, note: 'path with an id' }),
     ),
     fc.string({ unit: 'grapheme-ascii', maxLength: 60 }).map((s) => ({ path: `/${s.replace(/[\s#]/g, '')}`, note: 'any path' })),
