@@ -68,6 +68,8 @@ test.describe('a Spanish owner', () => {
     const userId = await subscribe(page, { name: 'Lucía Romero', email, signUp: 'Registrarse', start: /Empezar mi prueba/, plan: 'starter' }, 'Subscribe')
     const created = await runFor('process-subscription', (e) => e.name === 'stripe/subscription.created' && e.data.userId === userId)
     const subscriptionId = created.data.subscriptionId as string
+    // The success page stops refreshing itself once the organization is there.
+    await expect(page.getByTestId('checkout-ready')).toBeVisible({ timeout: 10_000 })
 
     await failPayment(subscriptionId)
     await runFor('send-payment-failed', (e) => e.name === 'stripe/invoice.payment-failed' && e.data.subscriptionId === subscriptionId)

@@ -13,6 +13,8 @@ const TEMPLATES = [
   'password-changed',
   'activation-reminder',
   'email-confirmation',
+  'payment-failed',
+  'subscription-canceled',
 ]
 
 test.describe('the email studio, as a marketer uses it', () => {
@@ -20,7 +22,7 @@ test.describe('the email studio, as a marketer uses it', () => {
 
   test('every template in three languages, checked, with lazy thumbnails', async ({ page }, testInfo) => {
     // Seven templates, 21 cells of six checks each: more than the default 30 s on a shared machine.
-    test.setTimeout(90_000)
+    test.setTimeout(150_000)
     await page.setViewportSize({ width: 1400, height: 1000 })
     await signIn(page, seededAdmin)
     // Studio users find the studio in the site header.
