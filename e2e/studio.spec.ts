@@ -113,7 +113,7 @@ test.describe('the email studio, as a marketer uses it', () => {
   })
 
   test('sends a test email and finds it in the mailbox, in the page and as JSON', async ({ page, uniqueEmail }) => {
-    await signIn(page, seededAdmin, '/admin/emails/subscription-created?locale=es&sample=trial-team-en')
+    await signIn(page, seededAdmin, '/admin/emails/subscription-created?locale=es&sample=trial-starter-en')
     const to = uniqueEmail('test-send')
     await page.getByLabel('Send to').fill(to)
     await page.getByRole('button', { name: /Send this email/ }).click()
@@ -125,7 +125,7 @@ test.describe('the email studio, as a marketer uses it', () => {
     await expect(rows.first()).toContainText('subscription-created')
     await rows.first().getByRole('link').first().click()
     await expect(page.getByTestId('message-to')).toHaveText(to)
-    await expect(page.getByTestId('message-subject')).toContainText('Team')
+    await expect(page.getByTestId('message-subject')).toContainText('Starter')
     await expect(page.frameLocator('iframe.email-frame').locator('body')).toContainText('Alex Morgan')
 
     const [email] = await mailboxFor(page.request, to)
@@ -135,7 +135,7 @@ test.describe('the email studio, as a marketer uses it', () => {
 
     // A second test send is a second message: every message is kept.
     await page.goBack()
-    await page.goto('/admin/emails/subscription-created?locale=fr&sample=trial-team-en')
+    await page.goto('/admin/emails/subscription-created?locale=fr&sample=trial-starter-en')
     await page.getByLabel('Send to').fill(to)
     await page.getByRole('button', { name: /Send this email/ }).click()
     await expect(page.getByTestId('send-result')).toContainText(to)
