@@ -13,6 +13,7 @@ import {
 } from 'react-router'
 import type { Route } from './+types/root'
 import { getUser } from './auth/session.server'
+import { DocumentTitle } from './components/document-title'
 import { LanguageSwitcher } from './components/language-switcher'
 import { useNonce } from './components/nonce'
 import { noStoreWhenSignedIn } from './http/cache-control.server'
@@ -39,6 +40,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
+        {/* The first stop of the Tab key: past the header and its language form, straight to the page. */}
+        <a href="#main" className="skip-link">
+          {t('nav.skip')}
+        </a>
         <header className="site-header">
           <Link to="/" className="brand">
             {t('app.name')}
@@ -65,7 +70,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </nav>
           <LanguageSwitcher />
         </header>
-        <main>{children}</main>
+        {/* tabIndex -1: the skip link moves focus here too, not only the scroll position. */}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -81,17 +89,21 @@ export default function App({ loaderData: { locale } }: Route.ComponentProps) {
   return <Outlet />
 }
 
+const ERROR_PAGES = {
+  404: { title: 'errorPage.notFoundTitle', message: 'errorPage.notFound' },
+  403: { title: 'errorPage.forbiddenTitle', message: 'errorPage.forbidden' },
+  other: { title: 'errorPage.genericTitle', message: 'errorPage.generic' },
+} as const
+
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation()
-  let message = t('errorPage.generic')
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) message = t('errorPage.notFound')
-    else if (error.status === 403) message = t('errorPage.forbidden')
-  }
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const page = status === 404 || status === 403 ? ERROR_PAGES[status] : ERROR_PAGES.other
   return (
-    <section className="card">
-      <h1>{t('errorPage.title')}</h1>
-      <p>{message}</p>
+    <section className="card" data-testid="error-page" data-status={status}>
+      <DocumentTitle title={t(page.title)} />
+      <h1>{t(page.title)}</h1>
+      <p>{t(page.message)}</p>
       <Link to="/">{t('errorPage.backHome')}</Link>
     </section>
   )

@@ -117,7 +117,10 @@ for (const j of journeys) {
       const reminder = await runFunction('courrier-activation-reminder', registered, { endpoint: `${baseURL}/api/inngest`, onWaitForEvent: () => activated })
       expect(reminder).toMatchObject({ status: 'completed', output: { reminded: false, reason: 'activated' } })
       // The welcome journey's follow-up came after its (skipped) sleep; no reminder.
-      expect((await mailboxFor(email)).map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])
+      const received = await mailboxFor(email)
+      expect(received.map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])
+      // The journey as the mailbox tells it (the closing note of issue 11 quotes this line).
+      console.log(`journey ${j.lang}: signup → ${received.map((m) => `${m.template} «${m.subject}»`).join(' → ')} → confirmed, activated`)
     })
   })
 }

@@ -1,31 +1,69 @@
-// `npm test`: typecheck, lint, unit and integration tests (Vitest), the production build, the resilience
-// suite (Vitest driving `node server.mjs` processes), then end-to-end tests (Playwright against the build). Every step runs; the exit code is non-zero if any step failed.
-// The last line counts the tests: "N passed, N failed".
-import { spawnSync } from 'node:child_process'
+// `npm test`: typecheck, lint, unit and integration tests (Vitest), the production build, then the
+// resilience suite (Vitest driving `node server.mjs` processes) and the end-to-end tests (Playwright
+// against the build) side by side: they start their own servers on their own ports, and on two cores
+// running them together saves minutes of CI. Every step runs; the exit code is non-zero if any failed.
+// The last line counts the tests: "N passed, N failed". TEST_SERIAL=1 runs the two suites one after the other.
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const reports = '.tmp/reports'
 rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 
-const steps = [
+const sequential = [
   ['typecheck', 'npm', ['run', 'typecheck']],
   ['lint', 'npm', ['run', 'lint']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]],
   ['build', 'npm', ['run', 'build']],
+]
+const sideBySide = [
   ['resilience', 'npx', ['vitest', 'run', '-c', 'vitest.resilience.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/resilience.json`]],
   ['e2e', 'npx', ['playwright', 'test']],
 ]
 
 const failedSteps = []
-for (const [name, command, args] of steps) {
+const finished = (name, status, started) => {
+  console.log(`◀ ${name}: ${status === 0 ? 'ok' : `failed (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  if (status !== 0) failedSteps.push(name)
+}
+
+for (const [name, command, args] of sequential) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
   const started = Date.now()
   const { status } = spawnSync(command, args, { stdio: 'inherit', env: process.env })
-  console.log(`◀ ${name}: ${status === 0 ? 'ok' : `failed (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  if (status !== 0) failedSteps.push(name)
-  // Without a build there is nothing for the end-to-end tests to run against.
+  finished(name, status, started)
+  // Without a build there is nothing for the resilience and end-to-end tests to run against.
   if (name === 'build' && status !== 0) break
+}
+
+/** Runs a step with each line of its output prefixed by its name, so two steps' output can interleave. */
+function runPrefixed(name, command, args) {
+  return new Promise((resolve) => {
+    console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
+    const started = Date.now()
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    for (const stream of [child.stdout, child.stderr]) {
+      let rest = ''
+      stream.on('data', (chunk) => {
+        const lines = (rest + chunk.toString()).split('\n')
+        rest = lines.pop() ?? ''
+        for (const line of lines) console.log(`[${name}] ${line}`)
+      })
+      stream.on('end', () => rest && console.log(`[${name}] ${rest}`))
+    }
+    child.on('close', (status) => {
+      finished(name, status, started)
+      resolve()
+    })
+  })
+}
+
+if (!failedSteps.includes('build')) {
+  if (process.env.TEST_SERIAL === '1') {
+    for (const [name, command, args] of sideBySide) await runPrefixed(name, command, args)
+  } else {
+    await Promise.all(sideBySide.map(([name, command, args]) => runPrefixed(name, command, args)))
+  }
 }
 
 function read(file) {

@@ -59,7 +59,8 @@ export function FormError({ error }: { error?: UiKey }) {
   const { t } = useTranslation()
   if (!error) return null
   return (
-    <p className="error form-error" role="alert" data-field-error="form">
+    // Focusable by script only: a refused form sends focus here when no single field is at fault.
+    <p className="error form-error" role="alert" data-field-error="form" tabIndex={-1}>
       {t(error, LIMITS)}
     </p>
   )

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useNavigation } from 'react-router'
+import { Form, Link, useActionData, useNavigation } from 'react-router'
 import type { UiKey } from '~/i18n/keys'
 import { FormError } from './field'
 import { Honeypot } from './honeypot'
+import { SubmitButton, useFocusOnAnswer } from './submit'
 
 // Each public form's title and submit label (`<page>.title`, `<page>.submit`), and the way to the other one.
 const PAGES = {
@@ -26,18 +27,17 @@ type GuestFormProps = {
 export function GuestForm({ page, formError, intro, children }: GuestFormProps) {
   const { t } = useTranslation()
   const submitting = useNavigation().state === 'submitting'
+  const formRef = useFocusOnAnswer(useActionData())
   const other = PAGES[page]
   return (
     <section className="card">
       <h1>{t(`${page}.title`)}</h1>
       {intro ? <p>{intro}</p> : null}
-      <Form method="post" noValidate>
+      <Form method="post" noValidate ref={formRef}>
         <FormError error={formError} />
         <Honeypot />
         {children}
-        <button type="submit" disabled={submitting}>
-          {t(`${page}.submit`)}
-        </button>
+        <SubmitButton pending={submitting}>{t(`${page}.submit`)}</SubmitButton>
       </Form>
       <p>
         {t(other.question)} <Link to={other.to}>{t(other.link)}</Link>

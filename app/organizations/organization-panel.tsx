@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { formatMoney, type Interval, type PlanId } from '~/billing/plans'
 import { Field, FormError } from '~/components/field'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 
 type Organization = {
   id: string
@@ -41,11 +42,13 @@ export function OrganizationPanel({ organization, currentUserId, answer }: { org
   const mine = answer && ('done' in answer ? answer.organizationId : answer.values.organizationId) === organization.id
   const errors = mine && answer && 'errors' in answer ? answer.errors : {}
   const done = mine && answer && 'done' in answer ? answer : null
+  // A revoked invitation takes its button away: focus goes to the line saying it is done.
+  const panelRef = useFocusOnAnswer<HTMLElement>(mine ? answer : undefined)
   const status = organization.subscription?.status
   const statusKey = KNOWN_STATUSES.find((s) => s === status) ?? 'unknown'
 
   return (
-    <section className="card" data-testid="organization" aria-labelledby={`org-${organization.id}`}>
+    <section className="card" data-testid="organization" aria-labelledby={`org-${organization.id}`} ref={panelRef}>
       <h2 id={`org-${organization.id}`} data-testid="organization-name">
         {organization.name}
       </h2>
@@ -98,7 +101,7 @@ export function OrganizationPanel({ organization, currentUserId, answer }: { org
         <>
           <h3>{t('invitations.title')}</h3>
           {done ? (
-            <p role="status" data-testid="invitation-done">
+            <p role="status" data-testid="invitation-done" tabIndex={-1} data-answer-focus={done.done === 'revoked' ? '' : undefined}>
               {done.done === 'invited' ? t('invitations.sent', { email: done.email }) : t('invitations.revoked')}
             </p>
           ) : null}
@@ -116,9 +119,7 @@ export function OrganizationPanel({ organization, currentUserId, answer }: { org
               error={errors.email}
               autoComplete="off"
             />
-            <button type="submit" disabled={submitting}>
-              {t('invitations.submit')}
-            </button>
+            <SubmitButton pending={submitting}>{t('invitations.submit')}</SubmitButton>
           </Form>
 
           {organization.invitations.length > 0 ? (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useFetcher, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/admin.emails.$template'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import { titleMeta } from '~/components/title-meta'
 import type { FormErrors } from '~/http/parse-form.server'
 import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
@@ -60,6 +61,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
   const render = preview?.render ?? loaderData.render
   const lastGood = preview?.lastGood ?? sample
   const submitting = useNavigation().state === 'submitting'
+  const dataFormRef = useFocusOnAnswer(preview)
   const sendFetcher = useFetcher<DetailActionData & FormRejection>()
   const emitFetcher = useFetcher<DetailActionData & FormRejection>()
   // Without JavaScript the fetcher forms post as plain forms, and their answer arrives as actionData.
@@ -96,7 +98,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
           <section className="panel" aria-labelledby="data-title">
             <h2 id="data-title">{t('studio.detail.data')}</h2>
             <p className="hint">{t('studio.detail.dataHint', { event: info.event })}</p>
-            <Form method="post" key={`${view.template}/${view.sample}`}>
+            <Form method="post" key={`${view.template}/${view.sample}`} ref={dataFormRef}>
               <input type="hidden" name="intent" value="preview" />
               <input type="hidden" name="locale" value={view.locale} />
               <input type="hidden" name="sample" value={view.sample} />
@@ -111,9 +113,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
                   <pre data-testid="data-error">{preview.error}</pre>
                 </div>
               ) : null}
-              <button type="submit" disabled={submitting}>
-                {t('studio.detail.applyData')}
-              </button>
+              <SubmitButton pending={submitting}>{t('studio.detail.applyData')}</SubmitButton>
             </Form>
             {info.contextFields.length > 0 ? (
               <p className="hint" data-testid="context-fields">

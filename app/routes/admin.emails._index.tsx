@@ -33,7 +33,8 @@ export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps
             </header>
             <div className="grid-cells">
               {row.cells.map((cell) => (
-                <article key={cell.locale} className="cell" data-locale={cell.locale} lang={cell.locale}>
+                // The cell speaks the interface's language; only the email's own words carry the email's.
+                <article key={cell.locale} className="cell" data-locale={cell.locale}>
                   <Link to={`/admin/emails/${row.template.id}?locale=${cell.locale}&sample=${row.sample}`} className="thumb" aria-label={t('studio.grid.open', { template: row.template.id, locale: t(`language.${cell.locale}`) })}>
                     <iframe
                       title={t('studio.grid.thumbnail', { template: row.template.id, locale: cell.locale })}
@@ -43,13 +44,15 @@ export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps
                       tabIndex={-1}
                     />
                   </Link>
-                  <p className="cell-locale" lang={undefined}>
+                  <p className="cell-locale">
                     {t(`language.${cell.locale}`)} · {cell.kb} KB
                   </p>
-                  <p className="subject" data-testid="subject">
+                  <p className="subject" data-testid="subject" lang={cell.locale}>
                     {cell.subject}
                   </p>
-                  <p className="preview-text">{cell.previewText}</p>
+                  <p className="preview-text" lang={cell.locale}>
+                    {cell.previewText}
+                  </p>
                   <CheckBadges checks={cell.checks} locale={cell.locale} />
                 </article>
               ))}

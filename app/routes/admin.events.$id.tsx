@@ -2,15 +2,20 @@ import { useTranslation } from 'react-i18next'
 import { data, Link } from 'react-router'
 import type { Route } from './+types/admin.events.$id'
 import { requireStudioUser } from '~/auth/roles.server'
+import { titleMeta } from '~/components/title-meta'
+import { getInstance } from '~/i18n/i18next.server'
 import { getEventDetail } from '~/studio/activity.server'
 import { DateTime } from '~/studio/ui/date-time'
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
   const detail = getEventDetail(params.id)
   if (!detail.event && detail.messages.length === 0 && detail.failures.length === 0) throw data({ error: 'notFound' }, { status: 404 })
-  return { id: params.id, ...detail }
+  const t = getInstance(context).t
+  return { title: t('studio.event.title', { name: detail.event?.name ?? params.id }), id: params.id, ...detail }
 }
+
+export const meta: Route.MetaFunction = titleMeta
 
 export default function EventDetail({ loaderData: { id, event, messages, failures } }: Route.ComponentProps) {
   const { t } = useTranslation()
@@ -50,7 +55,7 @@ export default function EventDetail({ loaderData: { id, event, messages, failure
             ) : null}
           </dl>
           <h2>{t('studio.event.data')}</h2>
-          <pre className="json">{JSON.stringify(event.data, null, 2)}</pre>
+          <pre className="json" tabIndex={0} role="region" aria-label={t('studio.event.data')}>{JSON.stringify(event.data, null, 2)}</pre>
         </section>
       ) : null}
       <section className="panel">

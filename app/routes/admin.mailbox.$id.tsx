@@ -55,7 +55,7 @@ export default function MailboxMessage({ loaderData: { message } }: Route.Compon
         ))}
       </nav>
       {tab === 'html' ? <iframe className="email-frame" title={message.subject} src={`/admin/mailbox/${message.id}/html`} sandbox="allow-popups allow-popups-to-escape-sandbox" width={640} height={900} /> : null}
-      {tab === 'text' ? <pre className="source" data-testid="message-text">{message.text}</pre> : null}
+      {tab === 'text' ? <pre className="source" data-testid="message-text" lang={message.locale} tabIndex={0}>{message.text}</pre> : null}
       {tab === 'headers' ? (
         <table className="data" data-testid="message-headers">
           <tbody>

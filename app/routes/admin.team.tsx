@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/admin.team'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import { titleMeta } from '~/components/title-meta'
 import { formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.server'
 import { listStudioTeam, requireAdmin, setMarketerRole } from '~/auth/roles.server'
@@ -35,27 +36,28 @@ export default function Team({ loaderData: { team }, actionData }: Route.Compone
   const { t } = useTranslation()
   const submitting = useNavigation().state === 'submitting'
   const answer = actionData as { ok?: boolean; error?: UiKey; intent?: string; email?: string; errors?: FormErrors } | undefined
+  const error = answer?.ok === false || answer?.errors?.form ? (answer.error ?? answer.errors?.form) : undefined
+  // A refusal marks the address field; a role taken away takes its button with it, so focus goes to the result.
+  const pageRef = useFocusOnAnswer<HTMLDivElement>(answer)
   return (
-    <>
+    <div ref={pageRef}>
       <h1>{t('studio.team.title')}</h1>
       <p className="hint">{t('studio.team.intro')}</p>
       <Form method="post" className="filters-form">
         <input type="hidden" name="intent" value="grant" />
         <div className="field">
           <label htmlFor="grant-email">{t('studio.team.email')}</label>
-          <input id="grant-email" name="email" type="email" required />
+          <input id="grant-email" name="email" type="email" required defaultValue={error ? answer?.email : undefined} aria-invalid={error ? true : undefined} aria-describedby={error ? 'team-error' : undefined} />
         </div>
-        <button type="submit" disabled={submitting}>
-          {t('studio.team.grant')}
-        </button>
+        <SubmitButton pending={submitting}>{t('studio.team.grant')}</SubmitButton>
       </Form>
-      {answer?.ok === false || answer?.errors?.form ? (
-        <p className="error" role="alert">
-          {t((answer.error ?? answer.errors?.form)!, { email: answer.email })}
+      {error ? (
+        <p className="error" role="alert" id="team-error">
+          {t(error, { email: answer?.email })}
         </p>
       ) : null}
       {answer?.ok ? (
-        <p className="success" role="status">
+        <p className="success" role="status" tabIndex={-1} data-answer-focus={answer.intent === 'revoke' ? '' : undefined}>
           {t(answer.intent === 'grant' ? 'studio.team.granted' : 'studio.team.revoked', { email: answer.email })}
         </p>
       ) : null}
@@ -63,7 +65,7 @@ export default function Team({ loaderData: { team }, actionData }: Route.Compone
         testId="team"
         rows={team}
         empty={null}
-        columns={[t('studio.team.name'), t('studio.team.email'), t('studio.team.role'), <span className="visually-hidden">{t('studio.team.actions')}</span>]}
+        columns={[t('studio.team.name'), t('studio.team.email'), t('studio.team.role'), t('studio.team.actions')]}
       >
         {(member) => (
           <tr key={member.id}>
@@ -75,15 +77,15 @@ export default function Team({ loaderData: { team }, actionData }: Route.Compone
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="email" value={member.email} />
-                  <button type="submit" className="secondary" disabled={submitting}>
+                  <SubmitButton className="secondary" pending={submitting} aria-label={`${t('studio.team.revoke')}: ${member.email}`}>
                     {t('studio.team.revoke')}
-                  </button>
+                  </SubmitButton>
                 </Form>
               ) : null}
             </td>
           </tr>
         )}
       </DataTable>
-    </>
+    </div>
   )
 }

@@ -10,6 +10,7 @@ import { requestPasswordReset } from '~/auth/password-reset.server'
 import { ForgotPasswordSchema } from '~/auth/schemas'
 import { Field } from '~/components/field'
 import { GuestForm } from '~/components/guest-form'
+import { useFocusOnAnswer } from '~/components/submit'
 import { submittedForm } from '~/http/parse-form.server'
 
 export const loader = guestPageLoader('forgotPassword.title')
@@ -35,10 +36,14 @@ const constraints = getZodConstraint(ForgotPasswordSchema)
 
 export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
+  // The answer replaces the form and its focused button: focus goes to the answer's heading.
+  const answerRef = useFocusOnAnswer<HTMLElement>(actionData && 'sent' in actionData ? actionData : undefined)
   if (actionData && 'sent' in actionData) {
     return (
-      <section className="card" data-testid="reset-requested">
-        <h1>{t('forgotPassword.sentTitle')}</h1>
+      <section className="card" data-testid="reset-requested" ref={answerRef}>
+        <h1 tabIndex={-1} data-answer-focus="">
+          {t('forgotPassword.sentTitle')}
+        </h1>
         <p role="status">{t('forgotPassword.sent', { email: actionData.email })}</p>
         <p className="hint">{t('forgotPassword.sentHelp')}</p>
         <p className="actions">

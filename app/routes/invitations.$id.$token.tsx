@@ -4,6 +4,7 @@ import type { Route } from './+types/invitations.$id.$token'
 import { checkRateLimit, formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.server'
 import { getUser, requireUser } from '~/auth/session.server'
 import { FormError } from '~/components/field'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import { getInstance } from '~/i18n/i18next.server'
 import { acceptInvitation, findInvitationByLink } from '~/organizations/invitations.server'
 import type { UiKey } from '~/i18n/keys'
@@ -46,6 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function Invitation({ loaderData, actionData, params }: Route.ComponentProps) {
   const { t, i18n } = useTranslation()
   const submitting = useNavigation().state === 'submitting'
+  const formRef = useFocusOnAnswer(actionData)
   const { state, invitation, user } = loaderData
   const here = `/invitations/${encodeURIComponent(params.id)}/${encodeURIComponent(params.token)}`
   if (!invitation) return <Message title={t('invitations.state.invalid.title')} body={t('invitations.state.invalid.body')} />
@@ -63,11 +65,9 @@ export default function Invitation({ loaderData, actionData, params }: Route.Com
           {t('invitations.accept.wrongAccount', { email: invitation.email, current: user.email })}
         </p>
       ) : user ? (
-        <Form method="post">
+        <Form method="post" ref={formRef}>
           {actionData && 'errors' in actionData ? <FormError error={actionData.errors.form} /> : null}
-          <button type="submit" disabled={submitting}>
-            {t('invitations.accept.join', { organization })}
-          </button>
+          <SubmitButton pending={submitting}>{t('invitations.accept.join', { organization })}</SubmitButton>
         </Form>
       ) : (
         <>

@@ -5,6 +5,7 @@ import { checkSameOrigin, forwardActionHeaders, readForm, rejectForm } from '~/a
 import { safeRedirect } from '~/auth/safe-redirect.server'
 import { saveLanguage } from '~/auth/profile.server'
 import { getUserId } from '~/auth/session.server'
+import { DocumentTitle } from '~/components/document-title'
 import { FormError } from '~/components/field'
 import { localeCookie } from '~/i18n/i18next.server'
 import { isUiKey } from '~/i18n/keys'
@@ -26,6 +27,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const key = isRouteErrorResponse(error) ? (error.data as { errors?: { form?: unknown } } | null)?.errors?.form : undefined
   return (
     <section className="card">
+      <DocumentTitle title={t('errorPage.refusedTitle')} />
+      <h1>{t('errorPage.refusedTitle')}</h1>
       <FormError error={isUiKey(key) ? key : 'errorPage.generic'} />
       <Link to="/">{t('errorPage.backHome')}</Link>
     </section>

@@ -30,20 +30,23 @@ export async function signUpThroughForm(page: Page, account: { name: string; ema
 }
 
 /**
- * Confirms the signed-up user's address through the real /verify-email page, for specs about something
- * else (billing, invitations) that need a confirmed owner. The link is derived from the user's newest
- * pending token the way the app derives it, rather than read from a welcome email, so the spec's
- * mailbox stays its own. (e2e/activation.spec.ts walks the real email path.)
+ * The path of the user's newest pending confirmation link, derived the way the app derives it, for specs
+ * about something else (billing, invitations, accessibility) that need a confirmed user without reading a
+ * welcome email (their mailbox stays their own; e2e/activation.spec.ts walks the real email path).
  */
-export async function confirmAddress(page: Page, userId: string): Promise<void> {
+export function confirmationPathFor(userId: string): string {
   const db = new Database(e2eEnv.databaseFile, { readonly: true })
   const row = db
     .prepare("SELECT id FROM user_tokens WHERE user_id = ? AND purpose = 'email-verification' AND used_at IS NULL ORDER BY created_at DESC")
     .get(userId) as { id: string } | undefined
   db.close()
   if (!row) throw new Error(`no pending confirmation link for user ${userId}`)
-  const token = createHmac('sha256', e2eEnv.sessionSecret).update(`user-token:email-verification:${row.id}`).digest('base64url')
-  await page.goto(`/verify-email/${token}`)
+  return `/verify-email/${createHmac('sha256', e2eEnv.sessionSecret).update(`user-token:email-verification:${row.id}`).digest('base64url')}`
+}
+
+/** Confirms the signed-in user's address through the real /verify-email page and its button. */
+export async function confirmAddress(page: Page, userId: string): Promise<void> {
+  await page.goto(confirmationPathFor(userId))
   await page.locator('main form[method="post"] button[type="submit"]').click()
   await expect(page).toHaveURL(/\/dashboard\?confirmed=1$/)
 }

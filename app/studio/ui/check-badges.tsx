@@ -3,26 +3,46 @@ import type { CheckResult, Finding } from '../checks/types'
 
 const ICON = { pass: '✓', warn: '!', fail: '✕' } as const
 
-/** One badge per check, coloured by status, with the finding count; the title lists what was found. */
+/**
+ * One badge per check, coloured by status (and named, for screen readers), then what the checks found
+ * behind a disclosure: a `<details>` works with a keyboard, a screen reader, a touch screen and without
+ * JavaScript, where a `title` tooltip on a badge reaches only a mouse.
+ */
 export function CheckBadges({ checks, locale }: { checks: CheckResult[]; locale?: string }) {
   const { t } = useTranslation()
+  // Partial support is reference material, not something to fix: it is listed, not counted.
+  const found = checks.flatMap((check) => check.findings.filter((f) => !isInfo(f)).map((finding) => ({ check, finding })))
   return (
-    <ul className="badges" aria-label={t('studio.checks.label')} data-locale={locale}>
-      {checks.map((check) => {
-        // Partial support is reference material, not something to fix: it is listed, not counted.
-        const counted = check.findings.filter((f) => !isInfo(f))
-        const label = `${t(`studio.checks.${check.id}` as 'studio.checks.size')}: ${t(`studio.status.${check.status}` as 'studio.status.pass')}`
-        return (
-          <li key={check.id} className={`badge badge-${check.status}`} data-check={check.id} data-status={check.status} title={counted.map((f) => findingText(t, f)).join('\n') || label}>
-            <span aria-hidden="true">{ICON[check.status]}</span> {t(`studio.checks.${check.id}` as 'studio.checks.size')}
-            {check.status !== 'pass' && counted.length > 1 ? <span className="badge-count"> ×{counted.length}</span> : null}
-            <span className="visually-hidden">: {t(`studio.status.${check.status}` as 'studio.status.pass')}</span>
-          </li>
-        )
-      })}
-    </ul>
+    <>
+      <ul className="badges" aria-label={t('studio.checks.label')} data-locale={locale}>
+        {checks.map((check) => {
+          const counted = found.filter((f) => f.check === check).length
+          return (
+            <li key={check.id} className={`badge badge-${check.status}`} data-check={check.id} data-status={check.status}>
+              <span aria-hidden="true">{ICON[check.status]}</span> {checkName(t, check)}
+              {check.status !== 'pass' && counted > 1 ? <span className="badge-count"> ×{counted}</span> : null}
+              <span className="visually-hidden">: {t(`studio.status.${check.status}` as 'studio.status.pass')}</span>
+            </li>
+          )
+        })}
+      </ul>
+      {found.length > 0 ? (
+        <details className="badge-findings" data-testid="check-findings">
+          <summary>{t('studio.checks.found', { n: found.length })}</summary>
+          <ul>
+            {found.map(({ check, finding }, i) => (
+              <li key={i} className={`finding-${finding.status}`} data-check={check.id}>
+                <strong>{checkName(t, check)}</strong> — {findingText(t, finding)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
   )
 }
+
+const checkName = (t: T, check: CheckResult) => t(`studio.checks.${check.id}` as 'studio.checks.size')
 
 const isInfo = (finding: Finding) => finding.key === 'compatPartial'
 

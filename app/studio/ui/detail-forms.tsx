@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link, type useFetcher } from 'react-router'
+import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import type { FormErrors } from '~/http/parse-form.server'
 import type { DetailActionData } from '../detail-action.server'
 import type { StudioView } from '../templates.server'
@@ -7,12 +8,14 @@ import type { StudioView } from '../templates.server'
 type Answer = (DetailActionData & { errors?: FormErrors }) | undefined
 type Fetcher = ReturnType<typeof useFetcher<DetailActionData>>
 
-function ErrorLine({ answer }: { answer: Answer }) {
+const errorOf = (answer: Answer) => (answer && 'ok' in answer && !answer.ok ? answer.error : answer?.errors?.form)
+
+function ErrorLine({ answer, id }: { answer: Answer; id: string }) {
   const { t } = useTranslation()
-  const key = answer && 'ok' in answer && !answer.ok ? answer.error : answer?.errors?.form
+  const key = errorOf(answer)
   if (!key) return null
   return (
-    <p className="error" role="alert">
+    <p className="error" role="alert" id={id} data-field-error="form" tabIndex={-1}>
       {t(key)}
     </p>
   )
@@ -22,8 +25,12 @@ function ErrorLine({ answer }: { answer: Answer }) {
 export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher; answer: Answer; view: StudioView; data: string }) {
   const { t } = useTranslation()
   const sent = answer && 'ok' in answer && answer.ok && answer.intent === 'send-test' ? answer : undefined
+  const mine = answer?.intent === 'send-test' || answer?.errors ? answer : undefined
+  const refused = Boolean(errorOf(mine))
+  // The refusal is about the address: the field is marked and takes focus (not the line under it).
+  const panelRef = useFocusOnAnswer<HTMLElement>(mine)
   return (
-    <section className="panel" aria-labelledby="send-title">
+    <section className="panel" aria-labelledby="send-title" ref={panelRef}>
       <h2 id="send-title">{t('studio.send.title')}</h2>
       <fetcher.Form method="post">
         <input type="hidden" name="intent" value="send-test" />
@@ -32,13 +39,11 @@ export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher
         <input type="hidden" name="data" value={data} />
         <div className="field">
           <label htmlFor="test-to">{t('studio.send.to')}</label>
-          <input id="test-to" name="to" type="email" required autoComplete="email" />
+          <input id="test-to" name="to" type="email" required autoComplete="email" aria-invalid={refused || undefined} aria-describedby={refused ? 'send-error' : undefined} />
         </div>
-        <button type="submit" disabled={fetcher.state !== 'idle'}>
-          {t('studio.send.submit', { language: t(`language.${view.locale}`) })}
-        </button>
+        <SubmitButton pending={fetcher.state !== 'idle'}>{t('studio.send.submit', { language: t(`language.${view.locale}`) })}</SubmitButton>
       </fetcher.Form>
-      <ErrorLine answer={answer?.intent === 'send-test' || answer?.errors ? answer : undefined} />
+      <ErrorLine answer={mine} id="send-error" />
       {sent ? (
         <p className="success" role="status" data-testid="send-result">
           {t(sent.transport === 'local' ? 'studio.send.storedLocally' : 'studio.send.sent', { to: sent.to })}{' '}
@@ -53,8 +58,9 @@ export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher
 export function EmitEventForm({ fetcher, answer, view, data, event, canEmit }: { fetcher: Fetcher; answer: Answer; view: StudioView; data: string; event: string; canEmit: boolean }) {
   const { t } = useTranslation()
   const emitted = answer && 'ok' in answer && answer.ok && answer.intent === 'emit' ? answer : undefined
+  const panelRef = useFocusOnAnswer<HTMLElement>(answer?.intent === 'emit' ? answer : undefined)
   return (
-    <section className="panel" aria-labelledby="emit-title">
+    <section className="panel" aria-labelledby="emit-title" ref={panelRef}>
       <h2 id="emit-title">{t('studio.emit.title')}</h2>
       <p className="hint">{t('studio.emit.hint', { event })}</p>
       {canEmit ? (
@@ -63,14 +69,12 @@ export function EmitEventForm({ fetcher, answer, view, data, event, canEmit }: {
           <input type="hidden" name="locale" value={view.locale} />
           <input type="hidden" name="sample" value={view.sample} />
           <input type="hidden" name="data" value={data} />
-          <button type="submit" disabled={fetcher.state !== 'idle'}>
-            {t('studio.emit.submit')}
-          </button>
+          <SubmitButton pending={fetcher.state !== 'idle'}>{t('studio.emit.submit')}</SubmitButton>
         </fetcher.Form>
       ) : (
         <p className="hint">{t('studio.detail.emitAdminOnly')}</p>
       )}
-      <ErrorLine answer={answer?.intent === 'emit' ? answer : undefined} />
+      <ErrorLine answer={answer?.intent === 'emit' ? answer : undefined} id="emit-error" />
       {emitted ? (
         <p className="success" role="status" data-testid="emit-result">
           {t('studio.emit.done')} <Link to={`/admin/events/${encodeURIComponent(emitted.eventId)}`}>{emitted.eventId}</Link>

@@ -78,8 +78,8 @@ export function PreviewPane({ view, render }: { view: StudioView; render: Detail
           height={900}
         />
       ) : null}
-      {view.tab === 'text' ? <pre className="source" data-testid="plain-text" lang={selected.locale}>{selected.text}</pre> : null}
-      {view.tab === 'source' ? <pre className="source" data-testid="html-source">{selected.html}</pre> : null}
+      {view.tab === 'text' ? <pre className="source" data-testid="plain-text" lang={selected.locale} tabIndex={0}>{selected.text}</pre> : null}
+      {view.tab === 'source' ? <pre className="source" data-testid="html-source" tabIndex={0} role="region" aria-label={t('studio.detail.tab.source')}>{selected.html}</pre> : null}
       {view.tab === 'envelope' ? (
         <table className="data" data-testid="envelope">
           <tbody>
