@@ -2,9 +2,11 @@ import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 4317)
 const eventApiPort = Number(process.env.E2E_EVENT_API_PORT ?? 4318)
+const stripePort = Number(process.env.E2E_STRIPE_PORT ?? port + 2)
 export const e2eEnv = {
   baseURL: `http://localhost:${port}`,
   eventApiURL: `http://127.0.0.1:${eventApiPort}`,
+  stripeURL: `http://127.0.0.1:${stripePort}`,
   databaseFile: `.tmp/e2e-${port}.db`,
   stripeWebhookSecret: 'whsec_e2e_only_not_a_real_secret',
   // Known to the specs so a helper can derive a link the way the app does (e2e/support/accounts.ts).
@@ -37,6 +39,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // Stripe's API, hosted Checkout and portal (test/mocks/stripe-api.ts): they send the app the signed
+      // webhooks Stripe would send.
+      command: `npx tsx test/mocks/stripe-api-server.ts`,
+      url: `http://127.0.0.1:${stripePort}/_test/checkout_sessions`,
+      env: { PORT: String(stripePort), WEBHOOK_URL: `http://localhost:${port}/webhooks/stripe`, WEBHOOK_SECRET: e2eEnv.stripeWebhookSecret },
+      reuseExistingServer: false,
+    },
+    {
       // The production build, as users run it; a fresh database every run, with the admin from
       // ADMIN_EMAIL/ADMIN_PASSWORD seeded by `npm run db:seed`'s script (the studio's tests sign in as it).
       command: `rm -f ${e2eEnv.databaseFile}* && npx tsx scripts/seed.ts && node server.mjs`,
@@ -58,8 +68,8 @@ export default defineConfig({
         INNGEST_SIGNING_KEY: e2eEnv.inngestSigningKey,
         STRIPE_WEBHOOK_SECRET: e2eEnv.stripeWebhookSecret,
         STRIPE_SECRET_KEY: 'sk_test_e2e_only',
-        // No e2e path asks Stripe anything; if one did, it must fail here rather than leave the machine.
-        STRIPE_API_URL: 'http://127.0.0.1:9',
+        // The Stripe double above: nothing leaves the machine.
+        STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
         ADMIN_EMAIL: 'admin@courrier.test',
         ADMIN_PASSWORD: 'e2e admin password 2026',
         EMAIL_FROM: 'Courrier <hello@courrier.test>',

@@ -56,6 +56,12 @@ const TrustProxySchema = z
 /** An Inngest duration (`30s`, `15m`, `24h`, `3d`, `1w`, or combined: `1d12h`). */
 const DurationSchema = z.string().trim().regex(/^(\d+(ms|s|m|h|d|w))+$/, 'must be a duration such as 90s, 15m, 24h or 3d')
 
+/** A comma-separated list of Stripe price lookup keys (letters, digits, `_`, `-`, `.`; Stripe allows 200 characters). */
+const LookupKeysSchema = z
+  .string()
+  .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[\w.-]{1,200}$/, 'lookup keys are letters, digits, _ - and .')).min(1).max(4))
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -93,6 +99,14 @@ const EnvSchema = z
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     STRIPE_API_URL: z.url().optional(),
+    // The plans' prices, by Stripe lookup key (one per billing interval; amounts are read from Stripe).
+    STRIPE_PRICES_STARTER: LookupKeysSchema.default(['starter_monthly', 'starter_yearly']),
+    STRIPE_PRICES_PRO: LookupKeysSchema.default(['pro_monthly', 'pro_yearly']),
+    STRIPE_PRICES_BUSINESS: LookupKeysSchema.default(['business_monthly', 'business_yearly']),
+    // Days of free trial a Checkout subscription starts with; 0 for none.
+    STRIPE_TRIAL_DAYS: z.coerce.number().int().min(0).max(730).default(14),
+    // How long a Stripe API call from a page (checkout, portal, prices) may take before the user is told.
+    STRIPE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 
     // How long after signup a user who has not confirmed their address gets the one activation reminder
     // (an Inngest duration: 30s, 10m, 48h, 2d), so a demo can run it in minutes.

@@ -52,6 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {data?.user ? (
               <>
                 <Link to="/dashboard">{t('nav.dashboard')}</Link>
+                <Link to="/pricing">{t('nav.pricing')}</Link>
                 <Link to="/settings/notifications">{t('nav.settings')}</Link>
                 {data.user.studio ? <Link to="/admin/emails">{t('nav.studio')}</Link> : null}
                 <Form method="post" action="/logout" className="inline">
@@ -62,6 +63,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </>
             ) : (
               <>
+                <Link to="/pricing">{t('nav.pricing')}</Link>
                 <Link to="/signup">{t('nav.signup')}</Link>
                 <Link to="/login">{t('nav.login')}</Link>
               </>

@@ -6,6 +6,7 @@ import { subscriptionCreatedSamples } from '~/events/subscription-created'
 import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
+import { planDisplay, type PlanDisplay } from './components/plan'
 import { previewProps } from './components/preview'
 import { colors, fontWeight, radius, space, text } from './theme'
 import type { EmailKey, EmailProps, EventInput } from './types'
@@ -13,37 +14,43 @@ import type { EmailKey, EmailProps, EventInput } from './types'
 export interface SubscriptionCreatedEmailProps extends EmailProps {
   /** Null when Stripe did not give the customer's name. */
   customerName: string | null
+  /** The plan /pricing sold, with its price; null for a price made elsewhere (then `planName` is Stripe's). */
+  plan: PlanDisplay | null
   planName: string | null
   /** Already translated (see `subscriptionCreated.status.*`). */
   statusLabel: string
-  isTrial: boolean
-  /** Already formatted for the locale; null without a trial. */
+  /** Already formatted for the locale; only when the trial is still ahead at sending. */
   trialEndDate: string | null
+  /** Already formatted: the first payment, the trial's end or the subscription's start; null when unknown. */
+  firstChargeDate: string | null
   subscriptionId: string
   manageUrl: string
 }
 
-export const subject = ({ t, planName }: SubscriptionCreatedEmailProps) =>
-  planName ? t('subscriptionCreated.subject', { plan: planName }) : t('subscriptionCreated.subjectNoPlan')
+export const subject = ({ t, plan, planName }: SubscriptionCreatedEmailProps) => {
+  const name = plan?.name ?? planName
+  return name ? t('subscriptionCreated.subject', { plan: name }) : t('subscriptionCreated.subjectNoPlan')
+}
 export const previewText = ({ t }: SubscriptionCreatedEmailProps) => t('subscriptionCreated.preview')
 /** One line for people browsing templates (the studio). */
-export const description = 'Confirms a new Stripe subscription, with its trial end when there is one.'
+export const description = "Confirms a new subscription: plan, price and interval in the reader's format, trial end or first payment, what the plan includes."
 
 /** Confirmation sent when Stripe reports a new subscription (with or without a trial). */
 export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
-  const { t, locale, customerName, planName, statusLabel, isTrial, trialEndDate, subscriptionId, manageUrl } = props
+  const { t, locale, customerName, plan, statusLabel, trialEndDate, firstChargeDate, subscriptionId, manageUrl } = props
+  const name = plan?.name ?? props.planName
   const rows: Array<[string, string]> = [
-    ...(planName ? [[t('subscriptionCreated.planLabel'), planName] as [string, string]] : []),
+    ...(name ? [[t('subscriptionCreated.planLabel'), name] as [string, string]] : []),
+    ...(plan ? [[t('subscriptionCreated.priceLabel'), plan.price] as [string, string]] : []),
     [t('subscriptionCreated.statusLabel'), statusLabel],
     ...(trialEndDate ? [[t('subscriptionCreated.trialEndLabel'), trialEndDate] as [string, string]] : []),
+    ...(firstChargeDate ? [[t('subscriptionCreated.firstChargeLabel'), firstChargeDate] as [string, string]] : []),
     [t('subscriptionCreated.referenceLabel'), subscriptionId],
   ]
   return (
     <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('subscriptionCreated.heading')} recipientName={customerName}>
-      <Paragraph>
-        {planName ? t('subscriptionCreated.intro', { plan: planName }) : t('subscriptionCreated.introNoPlan')}{' '}
-        {isTrial && trialEndDate ? t('subscriptionCreated.trial', { date: trialEndDate }) : t('subscriptionCreated.active')}
-      </Paragraph>
+      <Paragraph>{name ? t('subscriptionCreated.intro', { plan: name }) : t('subscriptionCreated.introNoPlan')}</Paragraph>
+      <Paragraph>{nextStep(props)}</Paragraph>
       <Section style={styles.summary}>
         <Text style={styles.summaryTitle}>{t('subscriptionCreated.summaryTitle')}</Text>
         {rows.map(([label, value]) => (
@@ -53,9 +60,36 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
           </Row>
         ))}
       </Section>
+      {plan ? (
+        <Section style={styles.includes}>
+          <Text style={styles.summaryTitle}>{t('subscriptionCreated.includesTitle')}</Text>
+          {plan.features.map((feature) => (
+            <Text key={feature} style={styles.feature}>
+              ✓ {feature}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
       <CallToAction href={manageUrl} label={t('subscriptionCreated.cta')} linkHelp={t('common.linkHelp')} />
     </EmailLayout>
   )
+}
+
+/** What happens next: a trial still ahead ends on its date; otherwise the first payment, when known. */
+function nextStep({ t, plan, trialEndDate, firstChargeDate }: SubscriptionCreatedEmailProps) {
+  if (trialEndDate)
+    return plan
+      ? t('subscriptionCreated.trialWithPrice', {
+          date: trialEndDate,
+          price: plan.price,
+        })
+      : t('subscriptionCreated.trial', { date: trialEndDate })
+  if (plan && firstChargeDate)
+    return t('subscriptionCreated.activeWithPrice', {
+      date: firstChargeDate,
+      price: plan.price,
+    })
+  return t('subscriptionCreated.activeNoDate')
 }
 
 const STRIPE_STATUSES = ['trialing', 'active', 'incomplete', 'incomplete_expired', 'past_due', 'canceled', 'unpaid', 'paused'] as const
@@ -65,22 +99,23 @@ function statusKey(status: string): EmailKey {
   return `subscriptionCreated.status.${known}` as EmailKey
 }
 
-/** Props from the event: the subscription as Stripe reported it (no step reads anything more). */
-export function fromEvent({ data, locale, appUrl, t }: EventInput<'stripe/subscription.created'>): SubscriptionCreatedEmailProps {
+/** Props from the event (Stripe's facts) and what the step read: the plan's price, the trial end if still ahead. */
+export function fromEvent({ data, context, locale, appUrl, t }: EventInput<'stripe/subscription.created'>): SubscriptionCreatedEmailProps {
   return {
     t,
     locale,
     customerName: data.customerName,
+    plan: context.plan ? planDisplay(context.plan, t, locale) : null,
     planName: data.planName,
     statusLabel: t(statusKey(data.status)),
-    isTrial: data.status === 'trialing',
-    trialEndDate: data.trialEnd ? formatEmailDate(data.trialEnd, locale) : null,
+    trialEndDate: context.trialEnd ? formatEmailDate(context.trialEnd, locale) : null,
+    firstChargeDate: context.firstChargeAt ? formatEmailDate(context.firstChargeAt, locale) : null,
     subscriptionId: data.subscriptionId,
-    manageUrl: new URL('/dashboard', appUrl).href,
+    manageUrl: new URL('/billing/portal', appUrl).href,
   }
 }
 
-SubscriptionCreatedEmail.PreviewProps = previewProps(fromEvent, subscriptionCreatedSamples['trial-team-en'], 'en')
+SubscriptionCreatedEmail.PreviewProps = previewProps(fromEvent, subscriptionCreatedSamples['trial-pro-fr'], 'en')
 
 export default SubscriptionCreatedEmail
 
@@ -91,7 +126,22 @@ const styles = {
     padding: `${space[1]} ${space[5]} ${space[3]}`,
     margin: `${space[2]} 0 ${space[4]}`,
   },
-  summaryTitle: { color: colors.heading, ...text.boxTitle, margin: `${space[3]} 0 ${space[2]}` },
-  label: { color: colors.subtle, ...text.table, width: '45%', verticalAlign: 'top' },
-  value: { color: colors.heading, ...text.table, fontWeight: fontWeight.semibold },
+  includes: { margin: `0 0 ${space[4]}` },
+  summaryTitle: {
+    color: colors.heading,
+    ...text.boxTitle,
+    margin: `${space[3]} 0 ${space[2]}`,
+  },
+  label: {
+    color: colors.subtle,
+    ...text.table,
+    width: '45%',
+    verticalAlign: 'top',
+  },
+  value: {
+    color: colors.heading,
+    ...text.table,
+    fontWeight: fontWeight.semibold,
+  },
+  feature: { color: colors.text, ...text.table, margin: `0 0 ${space[1]}` },
 } as const

@@ -1,7 +1,10 @@
 import type { Resource } from 'i18next'
 import type { Locale } from '~/i18n/locales'
+import enPlans from './en/plans.json'
 import en from './en/translation.json'
+import esPlans from './es/plans.json'
 import es from './es/translation.json'
+import frPlans from './fr/plans.json'
 import fr from './fr/translation.json'
 
 /**
@@ -9,10 +12,11 @@ import fr from './fr/translation.json'
  * server-only). `satisfies` makes a language added to `LOCALES` without its folder fail the typecheck.
  */
 export const uiResources = {
-  en: { translation: en },
-  fr: { translation: fr },
-  es: { translation: es },
+  // The plans' names and copy (`plans.*`) are shared with the emails.
+  en: { translation: { ...en, plans: enPlans } },
+  fr: { translation: { ...fr, plans: frPlans } },
+  es: { translation: { ...es, plans: esPlans } },
 } satisfies Record<Locale, Resource[string]>
 
 /** The source language: its keys are the type of every `t()` call. */
-export type UiStrings = typeof en
+export type UiStrings = typeof en & { plans: typeof enPlans }

@@ -14,7 +14,7 @@ export function createUser(fields: Partial<typeof users.$inferInsert> = {}) {
     .get()
 }
 
-/** A user who proved their address (what the lead's /verify-email route will set): lifecycle email may reach them. */
+/** A user who proved their address (what /verify-email sets): lifecycle email may reach them. */
 export function createConfirmedUser(fields: Partial<typeof users.$inferInsert> = {}) {
   return createUser({ emailVerifiedAt: new Date(), ...fields })
 }
@@ -46,3 +46,4 @@ export function createTrialingOrganization(options: { status?: string; trialEnd?
 export function mailbox() {
   return db.select().from(mailboxMessages).orderBy(asc(mailboxMessages.createdAt)).all()
 }
+

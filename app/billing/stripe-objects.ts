@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SubscriptionCreatedSchema, type SubscriptionCreated } from '~/events'
+import { SubscriptionCanceledSchema, SubscriptionCreatedSchema, type SubscriptionCreated } from '~/events'
 
 /**
  * The parts of Stripe's objects Courrier reads. Stripe adds fields with every API version, so the
@@ -31,7 +31,10 @@ export const StripeSubscriptionSchema = z
     // A string id, or the customer object when the event was expanded.
     customer: z.union([z.string().min(1).max(255), CustomerSchema]),
     status: z.string().min(1).max(40),
+    created: z.number().int().positive().nullish(),
     trial_end: z.number().int().nullish(),
+    ended_at: z.number().int().nullish(),
+    canceled_at: z.number().int().nullish(),
     metadata: z.record(z.string(), z.string()).nullish(),
     items: z
       .object({
@@ -99,5 +102,62 @@ export function subscriptionCreatedData(stripeEventId: string, subscription: Str
     customerEmail: cleanEmail(metadata.email ?? metadata.customer_email ?? customer?.email),
     customerName: cleanText(metadata.name ?? metadata.customer_name ?? customer?.name, 200),
     customerLocale: cleanText(metadata.locale ?? customer?.preferred_locales?.[0], 20),
+    startedAt: subscription.created ? new Date(subscription.created * 1000).toISOString() : null,
+    userId: userIdOf(metadata),
   })
+}
+
+/** A `customer.subscription.deleted`: the subscription has ended. */
+export function subscriptionCanceledData(stripeEventId: string, subscription: StripeSubscription) {
+  const snapshot = snapshotOf(subscription)
+  const ended = subscription.ended_at ?? subscription.canceled_at
+  return SubscriptionCanceledSchema.parse({
+    stripeEventId,
+    subscriptionId: snapshot.id,
+    customerId: snapshot.customerId,
+    priceId: snapshot.priceId,
+    endedAt: ended ? new Date(ended * 1000).toISOString() : null,
+  })
+}
+
+/** The Courrier user a checkout named (`client_reference_id`, or `user_id` metadata): a bounded id, or null. */
+export function userIdOf(metadata: Record<string, string> | null | undefined, clientReferenceId?: string | null): string | null {
+  const id = clientReferenceId ?? metadata?.user_id
+  return id && /^[\w-]{1,100}$/.test(id) ? id : null
+}
+
+const idOf = z.union([z.string().min(1).max(255), z.object({ id: z.string().min(1).max(255) }).loose()]).transform((v) => (typeof v === 'string' ? v : v.id))
+
+/** `checkout.session.completed`: who Courrier opened Checkout for, and what Stripe made of it. */
+export const StripeCheckoutSessionSchema = z
+  .object({
+    id: z.string().min(1).max(255),
+    object: z.literal('checkout.session'),
+    mode: z.string(),
+    client_reference_id: z.string().max(200).nullish(),
+    customer: idOf.nullish(),
+    subscription: idOf.nullish(),
+    metadata: z.record(z.string(), z.string()).nullish(),
+  })
+  .loose()
+
+/** `invoice.payment_failed`: the amount, the next attempt, and the subscription (where the API version puts it). */
+export const StripeInvoiceSchema = z
+  .object({
+    id: z.string().min(1).max(255),
+    object: z.literal('invoice'),
+    customer: idOf,
+    amount_due: z.number().int().min(0),
+    currency: z.string().regex(/^[a-z]{3}$/),
+    next_payment_attempt: z.number().int().nullish(),
+    // API versions before 2025-03-31 (basil)…
+    subscription: idOf.nullish(),
+    // …and from then on.
+    parent: z.object({ subscription_details: z.object({ subscription: idOf }).loose().nullish() }).loose().nullish(),
+  })
+  .loose()
+export type StripeInvoice = z.infer<typeof StripeInvoiceSchema>
+
+export function invoiceSubscriptionId(invoice: StripeInvoice): string | null {
+  return invoice.parent?.subscription_details?.subscription ?? invoice.subscription ?? null
 }

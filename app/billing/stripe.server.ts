@@ -20,7 +20,7 @@ export function stripe(): Stripe {
     ...stripeApiLocation(env.STRIPE_API_URL),
     // Inngest retries the step that calls Stripe; one quick SDK retry covers a dropped connection.
     maxNetworkRetries: 1,
-    timeout: 10_000,
+    timeout: env.STRIPE_TIMEOUT_MS,
     appInfo: { name: 'Courrier' },
   }))
 }

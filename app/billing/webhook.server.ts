@@ -3,20 +3,38 @@ import { db } from '~/db/client.server'
 import { CLOSE_CONNECTION, readBodyWithLimit } from '~/http/read-body.server'
 import { stripeEvents } from '~/db/schema'
 import { env } from '~/env.server'
-import { subscriptionCreated } from '~/events'
+import { paymentFailed, subscriptionCanceled, subscriptionCreated } from '~/events'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
-import { StripeEventSchema, StripeSubscriptionSchema, snapshotOf, subscriptionCreatedData, type StripeEventEnvelope } from './stripe-objects'
+import { isKnownUser, linkCompletedCheckout } from './checkout.server'
+import { forgetPrices } from './prices.server'
+import {
+  invoiceSubscriptionId,
+  StripeCheckoutSessionSchema,
+  StripeEventSchema,
+  StripeInvoiceSchema,
+  StripeSubscriptionSchema,
+  snapshotOf,
+  subscriptionCanceledData,
+  subscriptionCreatedData,
+  userIdOf,
+  type StripeEventEnvelope,
+} from './stripe-objects'
 import { stripe } from './stripe.server'
 import { applySubscriptionSnapshot } from './subscriptions.server'
 
 /** Stripe's events are a few kilobytes; anything near this is not one of them. */
 export const MAX_WEBHOOK_BYTES = 512 * 1024
 
+// `trial_will_end` (Stripe's 3-day notice) carries the subscription too: recorded, and its state applied.
 const SUBSCRIPTION_EVENTS = {
   'customer.subscription.created': 'created',
   'customer.subscription.updated': 'updated',
+  'customer.subscription.trial_will_end': 'updated',
   'customer.subscription.deleted': 'deleted',
 } as const
+
+/** Price and product changes: the cached catalogue is emptied, and the next page asks Stripe again. */
+const CATALOGUE_EVENTS = new Set(['price.created', 'price.updated', 'price.deleted', 'product.updated', 'product.deleted'])
 
 /** The outbox (and so Inngest) event id for a Stripe event: a second delivery is dropped at both. */
 export function outboxIdForStripeEvent(stripeEventId: string) {
@@ -27,34 +45,89 @@ function answer(status: number, body: Record<string, unknown>, headers: Record<s
   return Response.json(body, { status, headers })
 }
 
-
 export type RecordResult = { duplicate: boolean; ignored: boolean }
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
+/** What a verified event does inside the transaction that records its id; `kick` when it wrote an outbox event. */
+type Effect = { apply: (tx: Tx) => void; kick: boolean }
+
+/** What an event of a type Courrier reads does, or why it is not one it can read. */
+function effectOf(event: StripeEventEnvelope): Effect | { invalid: string } | null {
+  const kind = SUBSCRIPTION_EVENTS[event.type as keyof typeof SUBSCRIPTION_EVENTS]
+  if (kind) {
+    const parsed = StripeSubscriptionSchema.safeParse(event.data.object)
+    if (!parsed.success) return { invalid: 'not a subscription object' }
+    const subscription = parsed.data
+    const outboxEvent =
+      kind === 'created'
+        ? subscriptionCreated.create(subscriptionCreatedData(event.id, subscription), { id: outboxIdForStripeEvent(event.id) })
+        : kind === 'deleted'
+          ? subscriptionCanceled.create(subscriptionCanceledData(event.id, subscription), { id: outboxIdForStripeEvent(event.id) })
+          : null
+    return {
+      apply: (tx) => {
+        applySubscriptionSnapshot(tx, snapshotOf(subscription), { created: event.created, kind })
+        if (outboxEvent) enqueueEvent(tx, outboxEvent)
+      },
+      kick: Boolean(outboxEvent),
+    }
+  }
+  if (event.type === 'checkout.session.completed') {
+    const parsed = StripeCheckoutSessionSchema.safeParse(event.data.object)
+    if (!parsed.success) return { invalid: 'not a checkout session' }
+    const session = parsed.data
+    const userId = userIdOf(session.metadata, session.client_reference_id)
+    // A payment link or a session made elsewhere names nobody of ours: nothing to link.
+    if (session.mode !== 'subscription' || !userId || !isKnownUser(userId)) return null
+    const link = { id: session.id, userId, customerId: session.customer ?? null, subscriptionId: session.subscription ?? null, planId: session.metadata?.plan_id ?? null }
+    return { apply: (tx) => void linkCompletedCheckout(tx, link), kick: false }
+  }
+  if (event.type === 'invoice.payment_failed') {
+    const parsed = StripeInvoiceSchema.safeParse(event.data.object)
+    if (!parsed.success) return { invalid: 'not an invoice' }
+    const invoice = parsed.data
+    const subscriptionId = invoiceSubscriptionId(invoice)
+    // A one-off invoice is not a subscription's: no dunning email of ours.
+    if (!subscriptionId) return null
+    const outboxEvent = paymentFailed.create(
+      {
+        stripeEventId: event.id,
+        invoiceId: invoice.id,
+        subscriptionId,
+        customerId: invoice.customer,
+        amountDue: invoice.amount_due,
+        currency: invoice.currency,
+        nextPaymentAttempt: invoice.next_payment_attempt ? new Date(invoice.next_payment_attempt * 1000).toISOString() : null,
+      },
+      { id: outboxIdForStripeEvent(event.id) },
+    )
+    return { apply: (tx) => void enqueueEvent(tx, outboxEvent), kick: true }
+  }
+  if (CATALOGUE_EVENTS.has(event.type)) return { apply: (tx) => forgetPrices(tx), kick: false }
+  return null
+}
 
 /**
- * Takes a verified event exactly once: the event id, the subscription's new state and the outbox event
- * commit together or not at all. A redelivery finds its id already recorded and changes nothing.
+ * Takes a verified event exactly once: the event id and everything the event changes (the subscription's
+ * new state, a checkout's link to its user, the outbox event) commit together or not at all. A
+ * redelivery finds its id already recorded and changes nothing.
  */
 export function recordStripeEvent(event: StripeEventEnvelope): RecordResult | { invalid: string } {
-  const kind = SUBSCRIPTION_EVENTS[event.type as keyof typeof SUBSCRIPTION_EVENTS]
+  const effect = effectOf(event)
   // Other types are acknowledged so Stripe stops sending them, and not stored.
-  if (!kind) return { duplicate: false, ignored: true }
-  const parsed = StripeSubscriptionSchema.safeParse(event.data.object)
-  if (!parsed.success) return { invalid: 'not a subscription object' }
-  const subscription = parsed.data
-  const outboxEvent = kind === 'created' ? subscriptionCreatedData(event.id, subscription) : null
+  if (!effect) return { duplicate: false, ignored: true }
+  if ('invalid' in effect) return effect
 
   const duplicate = db.transaction(
     (tx) => {
       const inserted = tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id }).get()
       if (!inserted) return true
-      applySubscriptionSnapshot(tx, snapshotOf(subscription), { created: event.created, kind })
-      if (outboxEvent) enqueueEvent(tx, subscriptionCreated.create(outboxEvent, { id: outboxIdForStripeEvent(event.id) }))
+      effect.apply(tx)
       return false
     },
     // Take the write lock up front, so concurrent deliveries queue on busy_timeout instead of failing.
     { behavior: 'immediate' },
   )
-  if (!duplicate && outboxEvent) kickRelay()
+  if (!duplicate && effect.kick) kickRelay()
   return { duplicate, ignored: false }
 }
 

@@ -250,3 +250,40 @@ export const accountDeletionNotices = sqliteTable(
   },
   (t) => [index('account_deletion_notices_created_idx').on(t.createdAt)],
 )
+
+/**
+ * The Stripe prices the plan catalogue names by lookup key (app/billing/prices.server.ts), as Stripe last
+ * reported them: amounts are never written in the code. A row with no price id records that Stripe has
+ * no active price for that key (a plan without a yearly price). Emptied on `price.*`/`product.*` webhooks,
+ * so every process reads Stripe again.
+ */
+export const stripePrices = sqliteTable('stripe_prices', {
+  lookupKey: text('lookup_key').primaryKey(),
+  priceId: text('price_id'),
+  productId: text('product_id'),
+  // In the currency's smallest unit, as Stripe gives it (2900 = 29.00 EUR).
+  unitAmount: integer('unit_amount'),
+  currency: text('currency'),
+  interval: text('interval', { enum: ['day', 'week', 'month', 'year'] }),
+  intervalCount: integer('interval_count'),
+  fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/**
+ * Checkout Sessions Courrier created, and for whom: `checkout.session.completed` fills in the customer and
+ * subscription Stripe made, which then belong to this user whatever email the customer typed.
+ */
+export const checkoutSessions = sqliteTable(
+  'checkout_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: ownedBy('user_id', () => users.id),
+    planId: text('plan_id').notNull(),
+    priceId: text('price_id').notNull(),
+    customerId: text('customer_id'),
+    subscriptionId: text('subscription_id'),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('checkout_sessions_user_idx').on(t.userId, t.createdAt), index('checkout_sessions_subscription_idx').on(t.subscriptionId)],
+)

@@ -7,6 +7,8 @@ import * as onboardingDay3 from '#emails/onboarding-day-3'
 import * as onboardingDay7 from '#emails/onboarding-day-7'
 import * as passwordChanged from '#emails/password-changed'
 import * as passwordReset from '#emails/password-reset'
+import * as paymentFailed from '#emails/payment-failed'
+import * as subscriptionCanceled from '#emails/subscription-canceled'
 import * as subscriptionCreated from '#emails/subscription-created'
 import * as trialReminder from '#emails/trial-reminder'
 import * as welcome from '#emails/welcome'
@@ -28,6 +30,8 @@ export const TEMPLATE_IDS = [
   'account-deleted',
   'activation-reminder',
   'email-confirmation',
+  'payment-failed',
+  'subscription-canceled',
 ] as const
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
@@ -85,14 +89,16 @@ export const templates = {
   'welcome-follow-up': defineTemplate('welcome-follow-up', 'user/registered', welcomeFollowUp, ['new-user-fr', 'new-user-en', 'new-user-es-long-name'], lifecycle('onboarding')),
   'onboarding-day-3': defineTemplate('onboarding-day-3', 'user/registered', onboardingDay3, ['day-3-no-organization-fr', 'day-3-owner-alone-en', 'day-3-member-es'], lifecycle('onboarding')),
   'onboarding-day-7': defineTemplate('onboarding-day-7', 'user/registered', onboardingDay7, ['day-7-trial-en', 'day-7-no-subscription-fr', 'day-7-active-es'], lifecycle('onboarding')),
-  'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, ['trial-pro-fr', 'trial-team-en', 'active-no-trial-es'], transactional),
-  'trial-reminder': defineTemplate('trial-reminder', 'trial/reminder', trialReminder, ['pro-trial'], transactional),
+  'subscription-created': defineTemplate('subscription-created', 'stripe/subscription.created', subscriptionCreated, ['trial-starter-en', 'trial-pro-fr', 'active-business-es', 'trial-ended-pro-yearly-en', 'unknown-price-en'], transactional),
+  'trial-reminder': defineTemplate('trial-reminder', 'trial/reminder', trialReminder, ['starter-trial', 'pro-trial', 'business-trial'], transactional),
   invitation: defineTemplate('invitation', 'organization/invitation.created', invitation, ['invite-fr', 'invite-es-long-org'], transactional),
   'password-reset': defineTemplate('password-reset', 'user/password-reset.requested', passwordReset, ['reset-en', 'reset-fr', 'reset-es-long-name'], transactional),
   'password-changed': defineTemplate('password-changed', 'user/password.changed', passwordChanged, ['changed-en', 'changed-fr', 'changed-es-long-name'], transactional),
   'account-deleted': defineTemplate('account-deleted', 'user/deleted', accountDeleted, ['deleted-en', 'deleted-fr', 'deleted-es-long-name'], transactional),
   'activation-reminder': defineTemplate('activation-reminder', 'user/registered', activationReminder, ['new-user-fr', 'new-user-en', 'new-user-es-long-name'], transactional),
   'email-confirmation': defineTemplate('email-confirmation', 'user/email-confirmation.requested', emailConfirmation, ['link-again-en', 'link-again-fr', 'link-again-es-long-name'], transactional),
+  'payment-failed': defineTemplate('payment-failed', 'stripe/invoice.payment-failed', paymentFailed, ['starter-fr', 'pro-es', 'business-en-last-attempt'], transactional),
+  'subscription-canceled': defineTemplate('subscription-canceled', 'stripe/subscription.canceled', subscriptionCanceled, ['starter-en', 'pro-fr', 'business-es-long'], transactional),
 }
 
 // Every id has its entry, under its own name (checked here rather than with `satisfies`, which would

@@ -113,15 +113,16 @@ describe('renderEmail', () => {
 
   test('the trial reminder shows the context its step read', async () => {
     const { data } = eventCatalogue['trial/reminder'].samples['pro-trial']
-    const given = await renderEmail('trial-reminder', { data, context: { ownerName: 'Robin', organizationName: 'Robin & Co', trialEnd: null } }, 'en')
+    const given = await renderEmail('trial-reminder', { data, context: { ownerName: 'Robin', organizationName: 'Robin & Co', trialEnd: null, plan: null } }, 'en')
     expect(given.subject).toBe('Your trial for Robin & Co is ending soon')
     expect(given.text).toContain('Hello Robin,')
     expect(given.html).toContain('Robin &amp; Co')
   })
 
   test('text from outside (a Stripe plan name) is text, never markup, and cannot break the subject line', async () => {
-    const data = { ...eventCatalogue['stripe/subscription.created'].samples['trial-pro-fr'].data, planName: 'Pro <img src=x onerror=alert(1)>\r\nBcc: victim@example.com' }
-    const email = await renderEmail('subscription-created', { data, context: undefined }, 'en')
+    const { data: sample, context } = eventCatalogue['stripe/subscription.created'].samples['unknown-price-en']
+    const data = { ...sample, planName: 'Pro <img src=x onerror=alert(1)>\r\nBcc: victim@example.com' }
+    const email = await renderEmail('subscription-created', { data, context }, 'en')
     expect(email.html).not.toContain('<img src=x')
     expect(email.html).toContain('Pro &lt;img src=x onerror=alert(1)&gt;')
     expect(email.subject).not.toMatch(/[\r\n]/)

@@ -8,14 +8,17 @@ import {
   passwordResetRequested,
   passwordResetRequestedSamples,
 } from './password-reset'
-import { subscriptionCreated, subscriptionCreatedSamples } from './subscription-created'
+import { BillingContextSchema, paymentFailed, paymentFailedSamples, subscriptionCanceled, subscriptionCanceledSamples } from './billing'
+import { subscriptionCreated, SubscriptionCreatedContextSchema, subscriptionCreatedSamples } from './subscription-created'
 import { trialReminder, TrialReminderContextSchema, trialReminderSamples } from './trial-reminder'
 import { ConfirmationContextSchema, emailConfirmationRequested, emailConfirmationRequestedSamples, userActivated, userActivatedSamples } from './user-activation'
 import { userDeleted, UserDeletedContextSchema, userDeletedSamples } from './user-deleted'
 import { userRegistered, UserContextSchema, userRegisteredSamples } from './user-registered'
 import { userUnsubscribed, userUnsubscribedSamples } from './user-unsubscribed'
 
+export * from './billing'
 export * from './invitation-created'
+export * from './plan'
 export * from './password-reset'
 export * from './subscription-created'
 export * from './trial-reminder'
@@ -40,8 +43,20 @@ export const eventCatalogue = {
   'stripe/subscription.created': {
     type: subscriptionCreated,
     schema: subscriptionCreated.schema,
-    context: undefined,
+    context: SubscriptionCreatedContextSchema,
     samples: subscriptionCreatedSamples,
+  },
+  'stripe/invoice.payment-failed': {
+    type: paymentFailed,
+    schema: paymentFailed.schema,
+    context: BillingContextSchema,
+    samples: paymentFailedSamples,
+  },
+  'stripe/subscription.canceled': {
+    type: subscriptionCanceled,
+    schema: subscriptionCanceled.schema,
+    context: BillingContextSchema,
+    samples: subscriptionCanceledSamples,
   },
   'trial/reminder': {
     type: trialReminder,

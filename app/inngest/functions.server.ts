@@ -1,6 +1,7 @@
 import type { InngestFunction } from 'inngest'
 import { sendAccountDeleted } from './account-deleted.server'
 import { activationReminder } from './activation-reminder.server'
+import { sendPaymentFailed, sendSubscriptionCanceled } from './billing-emails.server'
 import { dailyCleanup } from './daily-cleanup.server'
 import { sendEmailConfirmation, sendPasswordChanged, sendPasswordReset } from './password-emails.server'
 import { processSubscription } from './process-subscription.server'
@@ -20,4 +21,6 @@ export const functions: InngestFunction.Any[] = [
   activationReminder,
   sendEmailConfirmation,
   sendAccountDeleted,
+  sendPaymentFailed,
+  sendSubscriptionCanceled,
 ]

@@ -26,6 +26,7 @@ export function findSubscription(subscriptionId: string) {
       .select({
         status: subscriptions.status,
         trialEnd: subscriptions.trialEnd,
+        priceId: subscriptions.priceId,
       })
       .from(subscriptions)
       .where(eq(subscriptions.id, subscriptionId))
@@ -52,6 +53,16 @@ export function findOrganizationOwner(organizationId: string) {
       .limit(1)
       .get() ?? null
   )
+}
+
+/** The organization of a Stripe subscription, with its first owner: whom a billing email goes to. */
+export function findSubscriptionOwner(subscriptionId: string) {
+  const organization = db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.stripeSubscriptionId, subscriptionId))
+    .get();
+  return organization ? findOrganizationOwner(organization.id) : null;
 }
 
 export function deleteExpiredSessions(now: Date): number {

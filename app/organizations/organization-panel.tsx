@@ -1,6 +1,7 @@
 import type { FormErrors } from '~/http/parse-form.server'
 import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
+import { formatMoney, type Interval, type PlanId } from '~/billing/plans'
 import { Field, FormError } from '~/components/field'
 import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 
@@ -8,7 +9,12 @@ type Organization = {
   id: string
   name: string
   role: 'owner' | 'member'
-  subscription: { status: string; trialEnd: string | null } | null
+  subscription: {
+    status: string
+    trialEnd: string | null
+    /** The plan /pricing sold, with its price; null for another price, or while Stripe cannot be reached. */
+    plan?: { planId: PlanId; unitAmount: number; currency: string; interval: Interval } | null
+  } | null
   members: Array<{ userId: string; name: string; email: string; role: 'owner' | 'member' }>
   invitations: Array<{ id: string; email: string; expiresAt: string; status: string }>
 }
@@ -29,8 +35,9 @@ function useDate() {
 }
 
 export function OrganizationPanel({ organization, currentUserId, answer }: { organization: Organization; currentUserId: string; answer: Answer }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const formatDate = useDate()
+  const plan = organization.subscription?.plan
   const submitting = useNavigation().state === 'submitting'
   const mine = answer && ('done' in answer ? answer.organizationId : answer.values.organizationId) === organization.id
   const errors = mine && answer && 'errors' in answer ? answer.errors : {}
@@ -51,6 +58,21 @@ export function OrganizationPanel({ organization, currentUserId, answer }: { org
           ? ` · ${t('billing.trialEnds', { date: formatDate(organization.subscription.trialEnd) })}`
           : null}
       </p>
+      {plan ? (
+        <p className="subscription-plan" data-testid="subscription-plan">
+          {t('billing.plan', {
+            plan: t(`plans.${plan.planId}.name`),
+            price: t('pricing.perInterval', { price: formatMoney(plan.unitAmount, plan.currency, i18n.language), interval: t(`plans.interval.${plan.interval}`) }),
+          })}
+        </p>
+      ) : null}
+      {organization.role === 'owner' && organization.subscription ? (
+        <Form method="post" action="/billing/portal">
+          <button type="submit" data-testid="manage-subscription">
+            {t('billingPortal.manage')}
+          </button>
+        </Form>
+      ) : null}
 
       <h3>{t('organization.members')}</h3>
       <table className="members" data-testid="members">

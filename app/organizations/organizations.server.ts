@@ -1,13 +1,16 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { db } from '~/db/client.server'
-import { memberships, organizations, subscriptions, users } from '~/db/schema'
+import { checkoutSessions, memberships, organizations, subscriptions, users } from '~/db/schema'
 import type { Locale } from '~/i18n/locales'
 
 export type CreatedOrganization = {
   id: string
   name: string
-  /** The user who confirmed the customer's email, made owner; null when nobody has (the organization then waits for them). */
-  owner: { id: string; name: string; language: Locale } | null
+  /**
+   * The user Checkout was opened for, else the user who confirmed the customer's email, made owner; null
+   * when there is neither (the organization then waits for whoever confirms the address).
+   */
+  owner: { id: string; name: string; email: string; language: Locale } | null
 }
 
 /**
@@ -16,13 +19,25 @@ export type CreatedOrganization = {
  * customer's email becomes its owner; an account that merely claims the address does not. Without one,
  * the organization keeps the address in `pendingOwnerEmail`, and whoever confirms it later becomes the
  * owner in that transaction (`markAddressProven`).
+ *
+ * A subscription bought through Courrier's Checkout names its user (`checkoutUserId`, from the
+ * subscription's metadata, or a `checkout.session.completed` already linked): that user is the owner, and
+ * no address is matched at all.
  */
-export function createOrganizationForSubscription(input: { subscriptionId: string; customerId: string; name: string; ownerEmail: string | null }): CreatedOrganization {
+export function createOrganizationForSubscription(input: {
+  subscriptionId: string
+  customerId: string
+  name: string | null
+  ownerEmail: string | null
+  checkoutUserId?: string | null
+}): CreatedOrganization {
   return db.transaction(
     (tx) => {
+      const checkoutUser = checkoutUserOf(tx, input)
       tx.insert(organizations)
         .values({
-          name: input.name,
+          // Named after its customer in Stripe, else the user who bought it, else the address.
+          name: input.name ?? checkoutUser?.name ?? input.ownerEmail ?? input.subscriptionId,
           stripeSubscriptionId: input.subscriptionId,
           stripeCustomerId: input.customerId,
         })
@@ -33,11 +48,27 @@ export function createOrganizationForSubscription(input: { subscriptionId: strin
         .from(organizations)
         .where(eq(organizations.stripeSubscriptionId, input.subscriptionId))
         .get()!
+      if (checkoutUser) {
+        tx.insert(memberships)
+          .values({
+            organizationId: organization.id,
+            userId: checkoutUser.id,
+            role: 'owner',
+          })
+          .onConflictDoUpdate({
+            target: [memberships.organizationId, memberships.userId],
+            set: { role: 'owner' },
+          })
+          .run()
+        tx.update(organizations).set({ pendingOwnerEmail: null }).where(eq(organizations.id, organization.id)).run()
+        return { ...organization, owner: checkoutUser }
+      }
       const user = input.ownerEmail
         ? tx
             .select({
               id: users.id,
               name: users.name,
+              email: users.email,
               language: users.language,
             })
             .from(users)
@@ -60,6 +91,26 @@ export function createOrganizationForSubscription(input: { subscriptionId: strin
     },
     { behavior: 'immediate' },
   )
+}
+
+const ownerColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  language: users.language,
+}
+
+/** The user Checkout named for this subscription: the event's, else a completed session's; null if gone. */
+function checkoutUserOf(tx: Pick<typeof db, 'select'>, input: { subscriptionId: string; checkoutUserId?: string | null }) {
+  const userId =
+    input.checkoutUserId ??
+    tx
+      .select({ userId: checkoutSessions.userId })
+      .from(checkoutSessions)
+      .where(and(eq(checkoutSessions.subscriptionId, input.subscriptionId), isNotNull(checkoutSessions.completedAt)))
+      .get()?.userId
+  if (!userId) return null
+  return tx.select(ownerColumns).from(users).where(eq(users.id, userId)).get() ?? null
 }
 
 function hasOwner(tx: Pick<typeof db, 'select'>, organizationId: string): boolean {
@@ -119,6 +170,7 @@ export function organizationsOf(userId: string) {
           id: subscriptions.id,
           status: subscriptions.status,
           trialEnd: subscriptions.trialEnd,
+          priceId: subscriptions.priceId,
         })
         .from(subscriptions)
         .where(inArray(subscriptions.id, subscriptionIds))

@@ -12,6 +12,7 @@ import { getInstance, getLocale } from '~/i18n/i18next.server'
 import { createInvitation, invitationsOf, revokeInvitation } from '~/organizations/invitations.server'
 import { OrganizationPanel } from '~/organizations/organization-panel'
 import { organizationsOf } from '~/organizations/organizations.server'
+import { subscriptionPlans } from '~/billing/prices.server'
 import { forgetInvitation, pendingInvitationPath } from '~/organizations/pending-invitation.server'
 import { InviteSchema, RevokeSchema } from '~/organizations/schemas'
 
@@ -25,11 +26,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     throw redirect(pending, {
       headers: { 'Set-Cookie': await forgetInvitation() },
     })
+  const planOf = await subscriptionPlans()
   const organizations = organizationsOf(user.id).map((organization) => ({
     ...organization,
     subscription: organization.subscription && {
       status: organization.subscription.status,
       trialEnd: organization.subscription.trialEnd?.toISOString() ?? null,
+      plan: planOf(organization.subscription.priceId),
     },
     invitations: organization.role === 'owner' ? invitationsOf(organization.id) : [],
   }))

@@ -152,7 +152,7 @@ describe('inviting from the dashboard', () => {
         id: organization.id,
         name: 'Atelier Dupont',
         role: 'owner',
-        subscription: { status: 'trialing', trialEnd: '2030-01-15T00:00:00.000Z' },
+        subscription: { status: 'trialing', trialEnd: '2030-01-15T00:00:00.000Z', plan: null },
         members: [{ userId: owner.user.id, name: 'Camille Owner', email: owner.user.email, role: 'owner' }],
         invitations: [expect.objectContaining({ email: 'pending@example.com', status: 'pending' })],
       },

@@ -66,6 +66,8 @@ describe('POST /webhooks/stripe', () => {
       customerEmail: 'camille@example.com',
       customerName: 'Camille Dupont',
       customerLocale: 'fr-FR',
+      startedAt: new Date(sub.created * 1000).toISOString(),
+      userId: null,
     })
     expect(after.subscriptions.find((s) => s.id === sub.id)).toMatchObject({ status: 'trialing', customerId: sub.customer, lastEventAt: event.created })
     // The function creates the organization, not the webhook.

@@ -7,8 +7,9 @@ import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { sampleSubscriptionEvent } from '~/billing/sample-events'
+import { sampleCheckoutCompletedEvent, samplePaymentFailedEvent, sampleSubscriptionEvent } from '~/billing/sample-events'
 import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
+import { startStripeApiDouble } from '../mocks/stripe-api'
 import { LOOPBACK_ONLY, send, signupForm, startServer, TEST_SECRETS, type RunningServer, signIn } from './server'
 
 const stripe = new Stripe('sk_test_bad_inputs_only')
@@ -16,19 +17,24 @@ const ADMIN = { email: 'admin@bad-inputs.test', password: 'bad inputs admin pass
 const PASSWORD = 'a long enough password'
 const dbFile = `.tmp/test-db/resilience-bad-${crypto.randomUUID()}.db`
 const api = await startInngestEventApi()
+const stripeApi = await startStripeApiDouble()
 let server: RunningServer
 let db: Database.Database
 const cookies: Record<'owner' | 'plain' | 'admin', string> = { owner: '', plain: '', admin: '' }
+let ownerId = ''
+let completedCheckout = ''
 let organizationId = ''
 let invitationPath = ''
 let resetPath = ''
 let confirmPath = ''
 
-const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures', 'user_tokens', 'email_suppressions', 'email_preferences', 'account_deletion_notices']
+const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures', 'user_tokens', 'email_suppressions', 'email_preferences', 'account_deletion_notices', 'checkout_sessions']
 const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
 
 beforeAll(async () => {
-  const env = { ...TEST_SECRETS, ...LOOPBACK_ONLY, INNGEST_BASE_URL: api.url, DATABASE_URL: dbFile, RATE_LIMIT_PER_MINUTE: '100000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
+  // Stripe is the double, answering slowly (or failing) when a case asks; checkout waits 500 ms for it.
+  const stripeEnv = { STRIPE_API_URL: stripeApi.url, STRIPE_SECRET_KEY: 'sk_test_bad_inputs_only', STRIPE_TIMEOUT_MS: '500' }
+  const env = { ...TEST_SECRETS, ...LOOPBACK_ONLY, ...stripeEnv, INNGEST_BASE_URL: api.url, DATABASE_URL: dbFile, RATE_LIMIT_PER_MINUTE: '100000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
   const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1' }, encoding: 'utf8' })
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
   server = await startServer(env)
@@ -42,6 +48,9 @@ beforeAll(async () => {
   // An organization owned by `owner`, as the subscription function would have made it.
   organizationId = crypto.randomUUID()
   const owner = db.prepare('SELECT id FROM users WHERE email = ?').get('owner@bad-inputs.test') as { id: string }
+  ownerId = owner.id
+  // The owner has confirmed their address (the plain user has not): they may check out.
+  db.prepare('UPDATE users SET email_verified_at = ? WHERE id = ?').run(Date.now(), owner.id)
   db.prepare('INSERT INTO organizations (id, name, stripe_subscription_id) VALUES (?, ?, ?)').run(organizationId, 'Bad Inputs Ltd', 'sub_bad_inputs')
   db.prepare("INSERT INTO memberships (organization_id, user_id, role) VALUES (?, ?, 'owner')").run(organizationId, owner.id)
   // A real pending invitation, to aim forged tokens at.
@@ -53,6 +62,12 @@ beforeAll(async () => {
   expect((await signupForm(server, { name: 'reset', email: 'reset@bad-inputs.test', password: PASSWORD })).status).toBe(302)
   expect((await form('/forgot-password', { email: 'reset@bad-inputs.test' })).status).toBe(200)
   const token = db.prepare("SELECT id FROM user_tokens WHERE purpose = 'password-reset'").get() as { id: string }
+  // A checkout already completed, so a redelivery of its webhook can be sent as a case.
+  // (for another account: the owner must stay someone without a subscription, whom /pricing sends to Checkout)
+  const buyer = db.prepare('SELECT id FROM users WHERE email = ?').get('reset@bad-inputs.test') as { id: string }
+  const completed = sampleCheckoutCompletedEvent({ userId: buyer.id, subscriptionId: 'sub_bad_inputs_checkout', customerId: 'cus_bad_inputs' })
+  completedCheckout = JSON.stringify(completed)
+  expect((await webhook(completedCheckout, sign(completedCheckout))).status).toBe(200)
   resetPath = `/reset-password/${createHmac('sha256', TEST_SECRETS.SESSION_SECRET).update(`user-token:password-reset:${token.id}`).digest('base64url')}`
   // The confirmation link `plain` got at signup, to aim bad requests at (none of which may confirm it).
   const confirmation = db
@@ -64,6 +79,7 @@ afterAll(async () => {
   db?.close()
   await server?.stop()
   await api.close()
+  await stripeApi.close()
 })
 
 // Every path a catalogue case sent a bad input to (not the set-up's requests): the last test checks that
@@ -253,6 +269,60 @@ const catalogue: Record<string, Case[]> = {
     ['a 1 MB body', () => { const p = JSON.stringify({ ...sampleSubscriptionEvent(), padding: 'x'.repeat(1_000_000) }); return webhook(p, sign(p)) }, 413],
     ['a GET', () => fetch(`${server.url}/webhooks/stripe`), 405],
     ['a PUT', () => { const p = event(); return raw('/webhooks/stripe', p, { 'Content-Type': 'application/json', 'Stripe-Signature': sign(p) }, 'PUT') }, 405],
+  ],
+  'Start my trial (/pricing)': [
+    ['a visitor who is not signed in (sent to log in)', () => form('/pricing', { planId: 'pro', interval: 'month' }), 303],
+    ['an address not confirmed yet', () => form('/pricing', { planId: 'pro', interval: 'month' }, cookies.plain), 403],
+    ['a plan that does not exist', () => form('/pricing', { planId: 'enterprise', interval: 'month' }, cookies.owner), 400],
+    ['a Stripe price id instead of a plan', () => form('/pricing', { planId: 'price_double_pro_monthly', interval: 'month' }, cookies.owner), 400],
+    ['an interval that does not exist', () => form('/pricing', { planId: 'pro', interval: 'fortnight' }, cookies.owner), 400],
+    ['script injection in the plan', () => form('/pricing', { planId: '<script>alert(1)</script>', interval: 'month' }, cookies.owner), 400],
+    ['no fields at all', () => form('/pricing', {}, cookies.owner), 400],
+    ['Stripe answering with errors', () => {
+      stripeApi.failNext(6)
+      return form('/pricing', { planId: 'pro', interval: 'month' }, cookies.owner).finally(() => stripeApi.failNext(0))
+    }, 503],
+    ['Stripe not answering in time', () => {
+      stripeApi.delayNext(3_000, 6)
+      return form('/pricing', { planId: 'pro', interval: 'month' }, cookies.owner).finally(() => stripeApi.delayNext(0, 0))
+    }, 503],
+    ['a 1 MB body', () => form('/pricing', { planId: 'pro', interval: 'x'.repeat(1_000_000) }, cookies.owner), 413],
+    ['posted from another site', () => form('/pricing', { planId: 'pro', interval: 'month' }, cookies.owner, { Origin: 'https://evil.example' }), 403],
+    ['a PUT', () => form('/pricing', { planId: 'pro', interval: 'month' }, cookies.owner, {}, 'PUT'), 405],
+  ],
+  'Manage my subscription (/billing/portal)': [
+    ['a visitor who is not signed in (sent to log in)', () => form('/billing/portal', {}), 302],
+    ['someone without a subscription (sent to the plans)', () => form('/billing/portal', {}, cookies.plain), 303],
+    ['posted from another site', () => form('/billing/portal', {}, cookies.owner, { Origin: 'https://evil.example' }), 403],
+    ['a DELETE', () => form('/billing/portal', {}, cookies.owner, {}, 'DELETE'), 405],
+    ['a checkout that is not theirs, on the success page', () => fetch(`${server.url}/billing/success?session_id=cs_test_someone_else`, { headers: { Cookie: cookies.owner } }), 404],
+    ['a success page without a session id', () => fetch(`${server.url}/billing/success?attempt=99999999999999999999`, { headers: { Cookie: cookies.owner } }), 404],
+  ],
+  'Stripe billing webhooks': [
+    ['checkout.session.completed delivered twice', () => webhook(completedCheckout, sign(completedCheckout)), 200],
+    ['checkout.session.completed naming a user that does not exist', () => {
+      const p = JSON.stringify(sampleCheckoutCompletedEvent({ userId: 'usr_nobody', subscriptionId: 'sub_x', customerId: 'cus_x' }))
+      return webhook(p, sign(p))
+    }, 200],
+    ['checkout.session.completed naming a user with SQL', () => {
+      const p = JSON.stringify(sampleCheckoutCompletedEvent({ userId: "x' OR '1'='1", subscriptionId: 'sub_x', customerId: 'cus_x' }))
+      return webhook(p, sign(p))
+    }, 200],
+    ['checkout.session.completed whose session is not a session', () => {
+      const e = sampleCheckoutCompletedEvent({ userId: ownerId, subscriptionId: 'sub_x', customerId: 'cus_x' })
+      const p = JSON.stringify({ ...e, data: { object: { id: 'cs_x', object: 'subscription' } } })
+      return webhook(p, sign(p))
+    }, 200],
+    ['invoice.payment_failed with a negative amount', () => {
+      const e = samplePaymentFailedEvent({ subscriptionId: 'sub_bad_inputs', customerId: 'cus_bad_inputs' })
+      const p = JSON.stringify({ ...e, data: { object: { ...e.data.object, amount_due: -100 } } })
+      return webhook(p, sign(p))
+    }, 200],
+    ['invoice.payment_failed for no subscription (a one-off invoice)', () => {
+      const e = samplePaymentFailedEvent({ subscriptionId: 'sub_bad_inputs', customerId: 'cus_bad_inputs' })
+      const p = JSON.stringify({ ...e, data: { object: { ...e.data.object, parent: null } } })
+      return webhook(p, sign(p))
+    }, 200],
   ],
   invitations: [
     ['invalid email', () => form('/dashboard', { intent: 'invite', email: 'not-an-email', organizationId }, cookies.owner), 400],

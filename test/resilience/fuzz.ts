@@ -5,7 +5,8 @@ import { createHmac } from 'node:crypto'
 import fc from 'fast-check'
 import Stripe from 'stripe'
 import { ForgotPasswordSchema, LoginSchema, ResetPasswordSchema, SignupSchema } from '~/auth/schemas'
-import { sampleSubscriptionEvent } from '~/billing/sample-events'
+import { sampleCheckoutCompletedEvent, samplePaymentFailedEvent, sampleSubscriptionEvent } from '~/billing/sample-events'
+import { CheckoutSchema } from '~/billing/schemas'
 import { eventCatalogue } from '~/events'
 import { InviteSchema, RevokeSchema } from '~/organizations/schemas'
 
@@ -31,6 +32,8 @@ const TEMPLATES = [
   'invitation',
   'password-reset',
   'password-changed',
+  'payment-failed',
+  'subscription-canceled',
   'activation-reminder',
   'email-confirmation',
   'nope',
@@ -143,6 +146,9 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     form('/dashboard', { intent: 'invite', ...schemaKeys(InviteSchema, { email: 'invitee@fuzz.test', organizationId: ctx.organizationId }) }, 'invite form'),
     form('/dashboard', { intent: 'revoke', ...schemaKeys(RevokeSchema, { invitationId: ctx.invitationPath.split('/')[2] ?? 'x' }) }, 'revoke form'),
     form('/admin/team', { intent: 'grant', email: 'plain@fuzz.test' }, 'team form'),
+    form('/pricing', schemaKeys(CheckoutSchema, { planId: 'pro', interval: 'month' }), 'start my trial form'),
+    form('/billing/portal', {}, 'manage my subscription form'),
+    fc.oneof(anyId, text.map(pathSafe)).map((id) => ({ path: `/billing/success?session_id=${encodeURIComponent(id)}&attempt=${id.length}`, note: 'checkout success page' })),
     fc.tuple(fc.constantFrom(...TEMPLATES), fc.constantFrom('preview', 'send-test', 'emit', 'x'), fc.constantFrom(...studioSamples)).chain(([template, intent, sample]) =>
       mutatedJson(sample).chain((data) =>
         form(`/admin/emails/${template}`, { intent, locale: 'fr', sample: 'new-user-fr', data: JSON.stringify(data) ?? '', lastGood: '', to: 'qa@fuzz.test' }, 'studio form'),
@@ -160,6 +166,18 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
       sign: 'stripe' as const,
       note: 'stripe event, mutated and signed',
     })),
+    fc
+      .constantFrom<object>(
+        sampleCheckoutCompletedEvent({ userId: 'usr_fuzz', subscriptionId: 'sub_fuzz', customerId: 'cus_fuzz', sessionId: 'cs_fuzz', eventId: 'evt_fuzz_checkout' }),
+        samplePaymentFailedEvent({ subscriptionId: 'sub_fuzz', customerId: 'cus_fuzz', eventId: 'evt_fuzz_invoice', created: 1_800_000_000 }),
+      )
+      .chain((event) => mutatedJson(event))
+      .map((event) => ({
+      path: '/webhooks/stripe',
+      body: { contentType: 'application/json', body: Buffer.from(JSON.stringify(event) ?? 'null') },
+      sign: 'stripe' as const,
+      note: 'stripe billing event, mutated and signed',
+    })),
     mutatedJson({ event: { name: 'user/registered', data: studioSamples[0] }, events: [], steps: {}, ctx: { run_id: 'r1', attempt: 0 }, version: 2 }).chain((call) =>
       fc.constantFrom('courrier-welcome-journey', 'courrier-process-subscription', 'nope').map((fnId) => ({
         path: `/api/inngest?fnId=${fnId}&stepId=step`,
@@ -171,7 +189,7 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     fc
       .constantFrom(
         '/', '/signup', '/login', '/forgot-password', '/reset-password/x', '/verify-email/x', '/logout', '/language', '/dashboard', '/api/inngest', '/webhooks/stripe', '/admin', '/admin/emails', '/admin/mailbox',
-        '/admin/team', '/admin/mailbox.json', '/settings', '/settings/notifications', '/settings/account', '/account-deleted', '/unsubscribe/x', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
+        '/admin/team', '/admin/mailbox.json', '/settings', '/settings/notifications', '/settings/account', '/account-deleted', '/unsubscribe/x', '/pricing', '/pricing?interval=year', '/billing/portal', '/billing/success', '/billing/unavailable', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
       )
       .chain((path) => fc.option(rawBody, { freq: 3 }).map((body) => ({ path, body: body ?? undefined, note: 'page or endpoint' }))),
     fc.tuple(fc.constantFrom('/admin/emails/', '/admin/mailbox/', '/admin/events/', '/invitations/', '/reset-password/', '/verify-email/', '/unsubscribe/', '/'), anyId, fc.constantFrom('', '/preview', '/html', '.data', '?index', '?locale=xx&sample=y&width=-1')).map(
