@@ -26,6 +26,10 @@ describe('template categories', () => {
       'password-reset',
       'password-changed',
       'account-deleted',
+      'activation-reminder',
+      'email-confirmation',
+      'payment-failed',
+      'subscription-canceled',
     ])
   })
 })
