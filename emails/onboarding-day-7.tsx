@@ -18,6 +18,8 @@ export interface OnboardingDay7EmailProps extends EmailProps {
   userName: string
   state: DaySevenState
   dashboardUrl: string
+  /** Where a trial starts (the no-subscription call to action). */
+  pricingUrl: string
 }
 
 const SECTION = { trial: 'trial', subscribed: 'subscribed', 'no-subscription': 'noSubscription' } as const
@@ -38,7 +40,7 @@ const tips = ['onboardingDay7.tip1', 'onboardingDay7.tip2', 'onboardingDay7.tip3
 
 /** A week after signup: where their subscription stands (read fresh in the step), and three things worth doing this week. */
 export function OnboardingDay7Email(props: OnboardingDay7EmailProps) {
-  const { t, locale, userName, state, dashboardUrl } = props
+  const { t, locale, userName, state, dashboardUrl, pricingUrl } = props
   const section = SECTION[state.kind]
   const values = valuesOf(state)
   return (
@@ -58,7 +60,7 @@ export function OnboardingDay7Email(props: OnboardingDay7EmailProps) {
           </Text>
         ))}
       </Section>
-      <CallToAction href={dashboardUrl} label={t(`onboardingDay7.${section}.cta`)} linkHelp={t('common.linkHelp')} />
+      <CallToAction href={state.kind === 'no-subscription' ? pricingUrl : dashboardUrl} label={t(`onboardingDay7.${section}.cta`)} linkHelp={t('common.linkHelp')} />
       <Paragraph muted>{t(`onboardingDay7.${section}.closing`, values)}</Paragraph>
     </EmailLayout>
   )
@@ -80,7 +82,7 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/regis
   } else if (subscription && ['active', 'past_due'].includes(subscription.status)) {
     state = { kind: 'subscribed', organizationName: subscription.organizationName }
   }
-  return { t, locale, userName: context.userName, state, dashboardUrl: new URL('/dashboard', appUrl).href }
+  return { t, locale, userName: context.userName, state, dashboardUrl: new URL('/dashboard', appUrl).href, pricingUrl: new URL('/pricing', appUrl).href }
 }
 
 OnboardingDay7Email.PreviewProps = previewProps(fromEvent, userRegisteredSamples['day-7-trial-en'], 'en')

@@ -96,6 +96,14 @@ describe('renderEmail', () => {
     expect(email.text).not.toContain(strings.en.get('welcome.confirmCta'))
   })
 
+  test('D+7 without a subscription leads to /pricing (where a trial starts); on a trial, to the dashboard', async () => {
+    const samples = eventCatalogue['user/registered'].samples
+    const none = await renderEmail('onboarding-day-7', samples['day-7-no-subscription-fr'], 'fr', { appUrl: 'https://mail.example.com' })
+    expect(none.html).toContain('href="https://mail.example.com/pricing"')
+    const trial = await renderEmail('onboarding-day-7', samples['day-7-trial-en'], 'en', { appUrl: 'https://mail.example.com' })
+    expect(trial.html).not.toContain('/pricing')
+  })
+
   test('dates are written the way each language writes them', async () => {
     const sample = eventCatalogue['stripe/subscription.created'].samples['trial-pro-fr']
     expect((await renderEmail('subscription-created', sample, 'fr')).text).toContain('10 décembre 2026')
