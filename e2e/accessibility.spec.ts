@@ -133,7 +133,7 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('organization')).toBeVisible()
       await check(page, locale, 'dashboard, organization', found)
       await page.getByTestId('organization').locator('input[name="email"]').fill('not an address')
-      await page.getByTestId('organization').locator('button[type="submit"]').first().click()
+      await page.getByTestId('organization').locator('form:has(input[name="email"]) button[type="submit"]').click()
       await expect(page.getByTestId('organization').locator('[aria-invalid="true"]')).toBeVisible()
       await check(page, locale, 'dashboard, invitation refused', found)
 

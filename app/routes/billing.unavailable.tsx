@@ -6,7 +6,8 @@ import { getInstance } from '~/i18n/i18next.server'
 
 /** Where "Manage my subscription" lands when Stripe did not answer: what happened, and a way to try again. */
 export function loader({ context }: Route.LoaderArgs) {
-  return data({ title: getInstance(context).t('billingPortal.title') }, { status: 503, headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' } })
+  // The failure was Stripe's and was answered by the redirect here; this page itself is served fine (200).
+  return data({ title: getInstance(context).t('billingPortal.title') }, { headers: { 'Cache-Control': 'no-store' } })
 }
 
 export const meta: Route.MetaFunction = titleMeta
