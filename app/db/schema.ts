@@ -69,7 +69,10 @@ export const outboxEvents = sqliteTable(
   (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt)],
 )
 
-/** Every email sent without Resend lands here; the studio shows it. */
+/**
+ * Every email Courrier sends: kept here (the local transport, without RESEND_API_KEY) or handed to Resend
+ * after this row is written, so a webhook about it always finds the row. The studio's mailbox shows them.
+ */
 export const mailboxMessages = sqliteTable(
   'mailbox_messages',
   {
@@ -86,6 +89,11 @@ export const mailboxMessages = sqliteTable(
     template: text('template').notNull(),
     locale: text('locale').notNull(),
     eventId: text('event_id'),
+    // 'resend': handed to Resend, which answered `providerId` (null until it has); 'local': kept here only.
+    transport: text('transport', { enum: ['local', 'resend'] })
+      .notNull()
+      .default('local'),
+    providerId: text('provider_id').unique(),
     createdAt: createdAt(),
   },
   (t) => [index('mailbox_to_idx').on(t.to), index('mailbox_created_idx').on(t.createdAt)],
@@ -228,6 +236,8 @@ export const emailSuppressions = sqliteTable(
     // The list left; null: every lifecycle email.
     topic: text('topic', { enum: LIFECYCLE_TOPICS }),
     reason: text('reason', { enum: SUPPRESSION_REASONS }).notNull(),
+    // What the receiving server said (a bounce's message), for the admin who considers lifting it.
+    detail: text('detail'),
     createdAt: createdAt(),
   },
   (t) => [index('email_suppressions_email_idx').on(t.email), index('email_suppressions_user_idx').on(t.userId)],
@@ -287,3 +297,98 @@ export const checkoutSessions = sqliteTable(
   },
   (t) => [index('checkout_sessions_user_idx').on(t.userId, t.createdAt), index('checkout_sessions_subscription_idx').on(t.subscriptionId)],
 )
+
+/**
+ * Every Resend webhook delivery taken, once, by its `svix-id` (issue 14): the message timeline reads it.
+ * Attributed when it arrives to a mailbox row (by the `message` tag the send put on the email, else by
+ * Resend's email id), a template and a language (tags), and the recipient. Types Courrier does not act on
+ * are recorded too (type and id only), so a redelivery of them is also recognised.
+ */
+export const emailEvents = sqliteTable(
+  'email_events',
+  {
+    // The delivery's svix-id: a second delivery of it changes nothing.
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    // Resend's id for the email, when the event is about one.
+    emailId: text('email_id'),
+    messageId: text('message_id'),
+    template: text('template'),
+    locale: text('locale'),
+    recipient: text('recipient'),
+    // When it happened at Resend (the payload's created_at), not when it reached us: the timeline's order.
+    occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
+    // The link clicked, the bounce's type and message: short, and never the email's content.
+    detail: text('detail', { mode: 'json' }).$type<EmailEventDetail>(),
+    receivedAt: createdAt(),
+  },
+  (t) => [index('email_events_message_idx').on(t.messageId, t.occurredAt), index('email_events_email_idx').on(t.emailId)],
+)
+export type EmailEventDetail = { link?: string; bounceType?: string; bounceSubType?: string; bounceMessage?: string }
+
+/**
+ * One row per email Resend reported on: when it was first delivered, opened, clicked, bounced, complained
+ * about. The daily counts below rise only when one of these is first set, so an email opened ten times
+ * counts one open. Keyed by the mailbox row when known, else by Resend's email id (`resend:<id>`).
+ */
+export const emailEngagement = sqliteTable('email_engagement', {
+  key: text('key').primaryKey(),
+  template: text('template').notNull(),
+  locale: text('locale').notNull(),
+  // The UTC day the email was sent: the day its counts belong to.
+  day: text('day').notNull(),
+  deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+  clickedAt: integer('clicked_at', { mode: 'timestamp_ms' }),
+  bouncedAt: integer('bounced_at', { mode: 'timestamp_ms' }),
+  complainedAt: integer('complained_at', { mode: 'timestamp_ms' }),
+})
+
+/**
+ * Counts per UTC day of sending, template and language: what the analytics page sums. Kept in the same
+ * transaction as what they count (a send, a skip, an engagement first seen), so a page over 90 days reads
+ * at most days × templates × languages rows, however many webhook events are stored.
+ */
+export const emailDailyStats = sqliteTable(
+  'email_daily_stats',
+  {
+    day: text('day').notNull(),
+    template: text('template').notNull(),
+    locale: text('locale').notNull(),
+    sent: integer('sent').notNull().default(0),
+    delivered: integer('delivered').notNull().default(0),
+    opened: integer('opened').notNull().default(0),
+    clicked: integer('clicked').notNull().default(0),
+    bounced: integer('bounced').notNull().default(0),
+    complained: integer('complained').notNull().default(0),
+    // Not sent: the address was suppressed (or the lifecycle email's user could not get it).
+    skipped: integer('skipped').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.template, t.locale] })],
+)
+
+/** An email sendEmail did not send, and why (suppressed address, unconfirmed user…): once per idempotency key. */
+export const emailSkips = sqliteTable(
+  'email_skips',
+  {
+    id: id(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    template: text('template').notNull(),
+    locale: text('locale').notNull(),
+    recipient: text('recipient').notNull(),
+    eventId: text('event_id'),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_skips_created_idx').on(t.createdAt)],
+)
+
+/** Who lifted a bounce or complaint from the suppression list, when, and why: the entry is gone, this stays. */
+export const suppressionLifts = sqliteTable('suppression_lifts', {
+  id: id(),
+  email: text('email').notNull(),
+  reason: text('reason', { enum: SUPPRESSION_REASONS }).notNull(),
+  note: text('note').notNull(),
+  liftedBy: text('lifted_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+})

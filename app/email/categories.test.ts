@@ -10,6 +10,7 @@ import { listUnsubscribe } from './envelope.server'
 import { templates, TEMPLATE_IDS } from './registry.server'
 import { renderEmail } from './render.server'
 import { sendEmail } from './send.server'
+import { sent } from '../../test/sent'
 
 const { context } = eventCatalogue['user/registered'].samples['new-user-en']
 const stored = (id: string) => db.select().from(mailboxMessages).where(eq(mailboxMessages.id, id)).get()!
@@ -50,7 +51,7 @@ describe('headers by category', () => {
 
   test('a transactional email carries neither header and no unsubscribe link', async () => {
     const user = createConfirmedUser({ language: 'en' })
-    const result = await sendEmail({ template: 'welcome', to: user.email, locale: 'en', data: { userId: user.id }, context, eventId: 'evt-headers-2' })
+    const result = sent(await sendEmail({ template: 'welcome', to: user.email, locale: 'en', data: { userId: user.id }, context, eventId: 'evt-headers-2' }))
     const { headers, html } = stored(result.id)
     expect(Object.keys(headers)).toEqual(['X-Entity-Ref-ID'])
     expect(html).not.toContain('/unsubscribe/')

@@ -12,7 +12,11 @@ export function createResendClient(apiKey: string, baseUrl?: string): Resend {
  * email's id. Errors are classified for Inngest (see `classifyResendError`); a request that takes longer
  * than `timeoutMs` is abandoned as a network error.
  */
-export async function sendWithResend(client: Resend, message: OutgoingEmail, { timeoutMs = 15_000 } = {}): Promise<SendResult> {
+export async function sendWithResend(
+  client: Resend,
+  message: OutgoingEmail,
+  { timeoutMs = 15_000, tags = [] as Array<{ name: string; value: string }> } = {},
+): Promise<SendResult> {
   const { data, error, headers } = await client.emails.send(
     {
       from: message.from,
@@ -21,8 +25,8 @@ export async function sendWithResend(client: Resend, message: OutgoingEmail, { t
       html: message.html,
       text: message.text,
       headers: message.headers,
-      // Tag values allow letters, digits, "_" and "-": template ids and locales qualify.
-      tags: [
+      // What a webhook about the email is attributed by (app/engagement/tags.server.ts).
+      tags: tags.length > 0 ? tags : [
         { name: 'template', value: message.template },
         { name: 'locale', value: message.locale },
       ],

@@ -8,6 +8,7 @@ vi.hoisted(() => {
   vi.stubEnv('RESEND_TIMEOUT_MS', '300')
 })
 
+import { eq } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { functionFailures, mailboxMessages } from '~/db/schema'
 import { eventCatalogue } from '~/events'
@@ -16,17 +17,17 @@ import { resendApi as resend } from '../../test/app-context'
 import { createUser } from '../../test/db-utils'
 import { runFunction } from '../../test/mocks/inngest-executor'
 import { sendEmail } from './send.server'
+import { sent } from '../../test/sent'
 
-const mailboxCount = () => db.select().from(mailboxMessages).all().length
 beforeEach(() => {
   resend.requests.length = 0
 })
 
 const { data, context } = eventCatalogue['user/registered'].samples['new-user-es-long-name']
-const send = (eventId: string) => sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'es', data, context, eventId })
+const send = async (eventId: string) => sent(await sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'es', data, context, eventId }))
 
 describe('sendEmail through Resend', () => {
-  test('posts the rendered email with its idempotency key and tags; nothing goes to the local mailbox', async () => {
+  test('posts the rendered email with its idempotency key and tags; the mailbox row records it with Resend\'s id', async () => {
     const result = await send('evt-resend-1')
     expect(result).toEqual({ id: expect.any(String), transport: 'resend' })
     expect(resend.requests).toHaveLength(1)
@@ -38,24 +39,33 @@ describe('sendEmail through Resend', () => {
       from: 'Courrier <hello@courrier.test>',
       to: ['maria@example.com'],
       subject: 'Te damos la bienvenida a Courrier, María de los Ángeles Fernández-Villaverde y Santiesteban',
-      tags: [
-        { name: 'template', value: 'welcome' },
-        { name: 'locale', value: 'es' },
-      ],
       headers: { 'X-Entity-Ref-ID': 'welcome/evt-resend-1' },
     })
     expect(request!.body.html).toContain('lang="es"')
     expect(request!.body.text).toContain('Hola, María de los Ángeles')
-    expect(mailboxCount()).toBe(0)
+    // Written before the email was handed over, so a webhook about it finds the row by its tag.
+    const row = db.select().from(mailboxMessages).where(eq(mailboxMessages.idempotencyKey, 'welcome/evt-resend-1')).get()!
+    expect(row).toMatchObject({ transport: 'resend', providerId: result.id, template: 'welcome', locale: 'es' })
+    expect(request!.body.tags).toEqual([
+      { name: 'message', value: row.id },
+      { name: 'template', value: 'welcome' },
+      { name: 'locale', value: 'es' },
+      { name: 'event', value: 'evt-resend-1' },
+    ])
   })
 
-  test('a step retried after a timeout sends the same key, so Resend sends one email', async () => {
+  test('a step retried after a timeout sends the same key, so Resend sends one email; once its id is known, a retry asks nothing', async () => {
     const before = resend.emailsSent()
-    const first = await send('evt-resend-retry')
+    // Resend does not answer in time (RESEND_TIMEOUT_MS): the step fails, and is retried with the same key.
+    resend.failNext({ slowMs: 600 })
+    await expect(send('evt-resend-retry')).rejects.toThrow()
     const retry = await send('evt-resend-retry')
     expect(resend.requests.map((r) => r.headers['idempotency-key'])).toEqual(['welcome/evt-resend-retry', 'welcome/evt-resend-retry'])
-    expect(retry.id).toBe(first.id)
     expect(resend.emailsSent()).toBe(before + 1)
+    const again = await send('evt-resend-retry')
+    expect(again.id).toBe(retry.id)
+    expect(resend.requests).toHaveLength(2)
+    expect(db.select().from(mailboxMessages).where(eq(mailboxMessages.idempotencyKey, 'welcome/evt-resend-retry')).all()).toHaveLength(1)
   })
 
   test('429: retried after the delay Resend asks for (RetryAfterError)', async () => {
@@ -94,7 +104,9 @@ describe('sendEmail through Resend', () => {
   })
 
   test('the same key with different content: no retry', async () => {
+    // Resend took the first attempt but its answer was lost (no id recorded); the retry renders other content.
     await send('evt-changed')
+    db.update(mailboxMessages).set({ providerId: null }).where(eq(mailboxMessages.idempotencyKey, 'welcome/evt-changed')).run()
     const changed = sendEmail({ template: 'welcome', to: 'maria@example.com', locale: 'fr', data, context, eventId: 'evt-changed' })
     await expect(changed).rejects.toMatchObject({ name: 'NonRetriableError', message: expect.stringContaining('invalid_idempotent_request') })
   })

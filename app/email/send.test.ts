@@ -5,13 +5,14 @@ import { mailboxMessages } from '~/db/schema'
 import { eventCatalogue } from '~/events'
 import { createUser } from '../../test/db-utils'
 import { sendEmail } from './send.server'
+import { sent } from '../../test/sent'
 
 // RESEND_API_KEY is unset for every test file (test/app-context.ts): emails go to the local mailbox.
 const { data, context } = eventCatalogue['user/registered'].samples['new-user-en']
 
 describe('sendEmail to the local mailbox', () => {
   test('renders and stores the message with everything the studio shows', async () => {
-    const result = await sendEmail({ template: 'welcome', to: 'Alex@Example.com ', locale: 'fr', data, context, eventId: 'evt-local-1' })
+    const result = sent(await sendEmail({ template: 'welcome', to: 'Alex@Example.com ', locale: 'fr', data, context, eventId: 'evt-local-1' }))
     expect(result).toEqual({ id: expect.any(String), transport: 'local' })
     const row = db.select().from(mailboxMessages).where(eq(mailboxMessages.id, result.id)).get()!
     expect(row).toMatchObject({
@@ -31,8 +32,8 @@ describe('sendEmail to the local mailbox', () => {
   })
 
   test('the same event and template stored twice is one message; another template of the same event is another', async () => {
-    const first = await sendEmail({ template: 'welcome', to: 'twice@example.com', locale: 'en', data, context, eventId: 'evt-twice' })
-    const again = await sendEmail({ template: 'welcome', to: 'twice@example.com', locale: 'en', data, context, eventId: 'evt-twice' })
+    const first = sent(await sendEmail({ template: 'welcome', to: 'twice@example.com', locale: 'en', data, context, eventId: 'evt-twice' }))
+    const again = sent(await sendEmail({ template: 'welcome', to: 'twice@example.com', locale: 'en', data, context, eventId: 'evt-twice' }))
     const user = createUser({ email: 'twice@example.com', emailVerifiedAt: new Date() })
     const followUp = await sendEmail({ template: 'welcome-follow-up', to: 'twice@example.com', locale: 'en', data, context, eventId: 'evt-twice', userId: user.id })
     expect(again.id).toBe(first.id)
@@ -44,7 +45,7 @@ describe('sendEmail to the local mailbox', () => {
     const results = await Promise.all(
       Array.from({ length: 5 }, () => sendEmail({ template: 'welcome', to: 'race@example.com', locale: 'es', data, context, eventId: 'evt-race' })),
     )
-    expect(new Set(results.map((r) => r.id)).size).toBe(1)
+    expect(new Set(results.map((r) => sent(r).id)).size).toBe(1)
     expect(db.select().from(mailboxMessages).where(eq(mailboxMessages.to, 'race@example.com')).all()).toHaveLength(1)
   })
 

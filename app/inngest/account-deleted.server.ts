@@ -1,5 +1,5 @@
 import { findDeletionNotice, forgetDeletionNotice } from '~/auth/account-deletion.server'
-import { sendEmail } from '~/email/send.server'
+import { sendEmail, stepResult } from '~/email/send.server'
 import { userDeleted } from '~/events'
 import { inngest } from './client.server'
 import { recordFailureOf } from './failures.server'
@@ -27,6 +27,6 @@ export const sendAccountDeleted = inngest.createFunction(
         eventId: event.id ?? runId,
       })
       forgetDeletionNotice(notice.userId)
-      return { sent: true as const, messageId: result.id, transport: result.transport }
+      return stepResult(result)
     }),
 )

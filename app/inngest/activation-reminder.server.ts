@@ -1,6 +1,6 @@
 import { freshConfirmationToken } from '~/auth/email-verification.server'
 import { userTokenPath } from '~/auth/user-tokens.server'
-import { sendEmail } from '~/email/send.server'
+import { sendEmail, type SkipReason } from '~/email/send.server'
 import { env } from '~/env.server'
 import { userActivated, userRegistered } from '~/events'
 import { inngest } from './client.server'
@@ -13,7 +13,7 @@ type Outcome =
   | { reminded: true; messageId: string; transport: 'resend' | 'local' }
   | {
       reminded: false
-      reason: 'activated' | 'confirmed-meanwhile' | 'user-deleted'
+      reason: 'activated' | 'confirmed-meanwhile' | 'user-deleted' | SkipReason
     }
 
 /**
@@ -65,6 +65,7 @@ export const activationReminder = inngest.createFunction(
         },
         eventId: event.id ?? runId,
       })
+      if ('skipped' in result) return { reminded: false, reason: result.skipped }
       return {
         reminded: true,
         messageId: result.id,

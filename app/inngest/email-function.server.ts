@@ -1,4 +1,4 @@
-import { sendEmail, type SendResult } from '~/email/send.server'
+import { sendEmail, stepResult } from '~/email/send.server'
 import type { TemplateContext, TemplateId, TransactionalTemplateId } from '~/email/registry.server'
 import { eventCatalogue, type EventData, type EventName } from '~/events'
 import type { Locale } from '~/i18n/locales'
@@ -30,8 +30,7 @@ export function emailFunction<const E extends EventName, const T extends Transac
         const recipient = await read(event)
         if ('skip' in recipient) return { sent: false as const, reason: recipient.skip }
         const input = { template: options.template, ...recipient, data: event.data, eventId: event.id ?? runId }
-        const result = (await sendEmail(input as unknown as Parameters<typeof sendEmail<T>>[0])) as SendResult
-        return { sent: true as const, messageId: result.id, transport: result.transport }
+        return stepResult(await sendEmail(input as unknown as Parameters<typeof sendEmail<T>>[0]))
       }),
   )
 }

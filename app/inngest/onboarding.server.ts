@@ -1,14 +1,14 @@
 import { db } from '~/db/client.server'
 import type { LifecycleTemplateId } from '~/email/registry.server'
-import { sendEmail } from '~/email/send.server'
+import { sendEmail, type SkipReason } from '~/email/send.server'
 import type { UserContext } from '~/events'
-import { lifecycleSkipReason, type LifecycleSkip } from '~/preferences/suppressions.server'
+import { lifecycleSkipReason } from '~/preferences/suppressions.server'
 import { findOnboardingState, findRecipient } from './queries.server'
 
-export type OnboardingOutcome = { sent: true; messageId: string; transport: 'resend' | 'local'; sentAt: string } | { sent: false; reason: LifecycleSkip }
+export type OnboardingOutcome = { sent: true; messageId: string; transport: 'resend' | 'local'; sentAt: string } | { sent: false; reason: SkipReason }
 
 /** Skips after which the series stops: nothing later could be sent either. "unconfirmed" may change (they can still confirm). */
-const ENDS_THE_SERIES: ReadonlySet<LifecycleSkip> = new Set(['user-deleted', 'unsubscribed', 'bounced', 'complained'])
+const ENDS_THE_SERIES: ReadonlySet<SkipReason> = new Set(['user-deleted', 'unsubscribed', 'bounced', 'complained', 'hard-bounced'])
 export const endsTheSeries = (outcome: OnboardingOutcome) => !outcome.sent && ENDS_THE_SERIES.has(outcome.reason)
 
 /** What each email of the series reads about where the user stands (D+1 reads nothing more than the name). */

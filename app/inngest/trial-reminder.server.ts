@@ -91,6 +91,7 @@ export const trialReminderFunction = inngest.createFunction(
           plan,
         },
       })
+      if ('skipped' in result) return { sent: false as const, reason: result.skipped }
       return {
         sent: true as const,
         messageId: result.id,

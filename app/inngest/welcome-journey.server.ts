@@ -1,5 +1,5 @@
 import { confirmationPathFor } from '~/auth/email-verification.server'
-import { sendEmail } from '~/email/send.server'
+import { sendEmail, type SkipReason } from '~/email/send.server'
 import { env } from '~/env.server'
 import { userRegistered } from '~/events'
 import { inngest } from './client.server'
@@ -9,7 +9,7 @@ import { findRecipient } from './queries.server'
 
 export const WELCOME_JOURNEY_ID = 'welcome-journey'
 
-type WelcomeOutcome = { sent: true; messageId: string; transport: 'resend' | 'local'; sentAt: string } | { sent: false; reason: 'user-deleted' }
+type WelcomeOutcome = { sent: true; messageId: string; transport: 'resend' | 'local'; sentAt: string } | { sent: false; reason: 'user-deleted' | SkipReason }
 
 /**
  * The welcome email (transactional: it is the account's first word, and where the address is
@@ -23,6 +23,7 @@ async function sendWelcome(userId: string, eventId: string): Promise<WelcomeOutc
   const confirmPath = confirmationPathFor(userId)
   const context = { userName: user.name, ...(confirmPath ? { confirmPath } : {}) }
   const result = await sendEmail({ template: 'welcome', to: user.email, locale: user.language, data: { userId }, context, eventId })
+  if ('skipped' in result) return { sent: false, reason: result.skipped }
   return { sent: true, messageId: result.id, transport: result.transport, sentAt: new Date().toISOString() }
 }
 

@@ -159,11 +159,19 @@ describe('welcome journey and onboarding series (user/registered)', () => {
       expect(sentTo(user.email).map((m) => m.template)).toEqual(['welcome'])
     })
 
-    test('a bounced address (issue 14) ends the series too', async () => {
+    test('an address that bounced for good (issue 14) gets not even the welcome email, and the journey ends', async () => {
       const user = createUser()
       db.insert(emailSuppressions).values({ email: user.email, reason: 'bounced' }).run()
       const { result } = await run({ events: [registered(user)], steps: sleeps() })
-      expect(result).toMatchObject({ followUp: { sent: false, reason: 'bounced' }, day3: null })
+      expect(result).toMatchObject({ welcome: { sent: false, reason: 'hard-bounced' }, followUp: null, day3: null })
+      expect(sentTo(user.email)).toEqual([])
+    })
+
+    test('a complaint (issue 14) ends the series after the welcome email', async () => {
+      const user = createUser()
+      db.insert(emailSuppressions).values({ email: user.email, reason: 'complained' }).run()
+      const { result } = await run({ events: [registered(user)], steps: sleeps() })
+      expect(result).toMatchObject({ welcome: { sent: true }, followUp: { sent: false, reason: 'complained' }, day3: null })
     })
 
     test('not confirmed: D+1 skipped, and once they confirm, D+3 and D+7 go out', async () => {

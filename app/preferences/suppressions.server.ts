@@ -33,6 +33,17 @@ export function lifecycleSkipReason(tx: Pick<DB, 'select'>, input: { userId: str
   return entry?.reason ?? null
 }
 
+/** Whether the address bounced for good (a permanent bounce Resend reported): no email of any kind goes there. */
+export function isHardBounced(tx: Pick<DB, 'select'>, email: string): boolean {
+  return Boolean(
+    tx
+      .select({ id: emailSuppressions.id })
+      .from(emailSuppressions)
+      .where(and(eq(emailSuppressions.email, email.trim().toLowerCase()), eq(emailSuppressions.reason, 'bounced')))
+      .get(),
+  )
+}
+
 /** The user's consent version for a list (0 until their first re-subscribe): what unsubscribe links carry. */
 export function consentVersion(tx: Pick<DB, 'select'>, userId: string, topic: LifecycleTopic): number {
   return tx.select({ version: emailPreferences.version }).from(emailPreferences).where(and(eq(emailPreferences.userId, userId), eq(emailPreferences.topic, topic))).get()?.version ?? 0

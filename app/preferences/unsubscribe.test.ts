@@ -166,9 +166,9 @@ describe('the suppression list, consulted by sendEmail for lifecycle email', () 
     db.insert(emailSuppressions).values({ email: user.email, userId: reason === 'unsubscribed' ? user.id : null, topic: reason === 'unsubscribed' ? 'onboarding' : null, reason }).run()
     expect(await followUp(user, `evt-${reason}`)).toEqual({ skipped: reason })
     expect(mailbox().filter((m) => m.to === user.email)).toEqual([])
-    // Transactional email still goes out.
-    const sent = await sendEmail({ template: 'welcome', to: user.email, locale: 'en', data: { userId: user.id }, context, eventId: `evt-${reason}` })
-    expect(sent.transport).toBe('local')
+    // Transactional email still goes out, except to an address that bounced for good: it cannot arrive.
+    const transactional = await sendEmail({ template: 'welcome', to: user.email, locale: 'en', data: { userId: user.id }, context, eventId: `evt-${reason}` })
+    expect(transactional).toEqual(reason === 'bounced' ? { skipped: 'hard-bounced' } : { id: expect.any(String), transport: 'local' })
   })
 
   test('an unconfirmed address, a deleted user, or an address that is no longer theirs gets none', async () => {
