@@ -9,6 +9,8 @@ import { LocaleSchema } from '~/i18n/locales'
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me'
 // Shared by `npm run dev` and `npm run stripe:trigger`, so signed test events work on a fresh clone.
 const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_dev_only_replace_me'
+// Shared by `npm run dev` and `npm run resend:trigger`: a Svix-style secret (whsec_ + base64 key).
+export const DEV_RESEND_WEBHOOK_SECRET = `whsec_${Buffer.from('courrier-dev-only-resend-webhook-key').toString('base64')}`
 
 const bool = z.stringbool({ truthy: ['1', 'true', 'yes'], falsy: ['0', 'false', 'no', ''] })
 
@@ -85,6 +87,8 @@ const EnvSchema = z
     RESEND_BASE_URL: z.url().optional(),
     // A send that has not answered by then is abandoned and retried (with the same idempotency key).
     RESEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    // The signing secret of the Resend webhook endpoint (whsec_…): deliveries to /webhooks/resend are verified with it.
+    RESEND_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{8,}$/, 'must be the signing secret of your Resend webhook (whsec_…)').optional(),
     EMAIL_FROM: z.string().min(3).default('onboarding@resend.dev'),
     // Named with its postal address in every email's footer (CAN-SPAM, and Gmail's and Yahoo's bulk-sender rules).
     COMPANY_NAME: z.string().trim().min(1).max(100).default(DEV_COMPANY.name),
@@ -140,6 +144,13 @@ const EnvSchema = z
     if (appUrl.protocol !== 'https:' && !isLoopback(appUrl.hostname)) {
       ctx.addIssue({ code: 'custom', path: ['APP_URL'], message: 'must be https in production (every email link and the Inngest sync point there); only a loopback address may use http' })
     }
+    // Sending through Resend without reading its webhooks would keep mailing addresses that bounce.
+    if (env.RESEND_API_KEY && !env.RESEND_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['RESEND_WEBHOOK_SECRET'], message: 'is required in production when RESEND_API_KEY is set (bounces and complaints arrive through it)' })
+    }
+    if (env.RESEND_WEBHOOK_SECRET === DEV_RESEND_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['RESEND_WEBHOOK_SECRET'], message: 'must be the signing secret of your Resend webhook (whsec_…)' })
+    }
     if (env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'must be the signing secret of your Stripe endpoint (whsec_…)' })
     }
@@ -159,6 +170,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...result.data,
     SESSION_SECRET: result.data.SESSION_SECRET ?? DEV_SESSION_SECRET,
     STRIPE_WEBHOOK_SECRET: result.data.STRIPE_WEBHOOK_SECRET ?? DEV_STRIPE_WEBHOOK_SECRET,
+    // In production no secret means no Resend webhooks are taken (/webhooks/resend answers 404).
+    RESEND_WEBHOOK_SECRET: result.data.RESEND_WEBHOOK_SECRET ?? (result.data.NODE_ENV === 'production' ? undefined : DEV_RESEND_WEBHOOK_SECRET),
   }
 }
 

@@ -16,6 +16,7 @@ export default [
   route('billing/success', 'routes/billing.success.tsx'),
   route('api/inngest', 'routes/api.inngest.ts'),
   route('webhooks/stripe', 'routes/webhooks.stripe.ts'),
+  route('webhooks/resend', 'routes/webhooks.resend.ts'),
   route('invitations/:id/:token', 'routes/invitations.$id.$token.tsx'),
   route('unsubscribe/:token', 'routes/unsubscribe.$token.tsx'),
   route('settings', 'routes/settings.tsx', [
