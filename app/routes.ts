@@ -33,6 +33,8 @@ export default [
     route('mailbox/:id', 'routes/admin.mailbox.$id.tsx'),
     route('events/:id', 'routes/admin.events.$id.tsx'),
     route('team', 'routes/admin.team.tsx'),
+    route('analytics', 'routes/admin.analytics.tsx'),
+    route('suppressions', 'routes/admin.suppressions.tsx'),
   ]),
   // Resource routes of the studio (HTML for sandboxed frames, JSON for tests): outside the layout.
   route('admin/emails/:template/preview', 'routes/admin.emails.$template.preview.ts'),

@@ -1,6 +1,6 @@
-import { and, eq, isNull, or } from 'drizzle-orm'
-import type { DB } from '~/db/client.server'
-import { emailPreferences, emailSuppressions, users } from '~/db/schema'
+import { and, desc, eq, isNull, like, or } from 'drizzle-orm'
+import { db, type DB } from '~/db/client.server'
+import { emailPreferences, emailSuppressions, suppressionLifts, users } from '~/db/schema'
 import type { LifecycleTopic, SuppressionReason } from '~/email/categories'
 
 /** A database handle or the transaction a change is written in. */
@@ -83,4 +83,54 @@ export function liftUnsubscribe(tx: Tx, input: { userId: string; topic: Lifecycl
     .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.topic], set: { version, updatedAt: input.now } })
     .run()
   return true
+}
+
+/** Entries an admin may lift: what Resend reported. An unsubscribe is the user's to undo, not ours. */
+const LIFTABLE = ['bounced', 'complained'] as const
+
+export type SuppressionEntry = { id: string; email: string; reason: SuppressionReason; topic: LifecycleTopic | null; detail: string | null; createdAt: string; liftable: boolean }
+
+/** The suppression list, newest first, optionally for addresses containing `search`. */
+export function listSuppressions({ search, limit = 200 }: { search?: string; limit?: number } = {}, tx: Pick<DB, 'select'> = db): SuppressionEntry[] {
+  const escaped = search?.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)
+  return tx
+    .select({ id: emailSuppressions.id, email: emailSuppressions.email, reason: emailSuppressions.reason, topic: emailSuppressions.topic, detail: emailSuppressions.detail, createdAt: emailSuppressions.createdAt })
+    .from(emailSuppressions)
+    .where(escaped ? like(emailSuppressions.email, `%${escaped}%`) : undefined)
+    .orderBy(desc(emailSuppressions.createdAt))
+    .limit(limit)
+    .all()
+    .map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), liftable: (LIFTABLE as readonly string[]).includes(row.reason) }))
+}
+
+/** Recent lifts, for the record: who lifted which address, from what, and why. */
+export function recentLifts(limit = 20, tx: Pick<DB, 'select'> = db) {
+  return tx
+    .select({ id: suppressionLifts.id, email: suppressionLifts.email, reason: suppressionLifts.reason, note: suppressionLifts.note, by: users.email, createdAt: suppressionLifts.createdAt })
+    .from(suppressionLifts)
+    .leftJoin(users, eq(users.id, suppressionLifts.liftedBy))
+    .orderBy(desc(suppressionLifts.createdAt))
+    .limit(limit)
+    .all()
+    .map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))
+}
+
+/**
+ * Lifts a bounce or complaint entry, recording who did it and why, in one transaction: the address gets
+ * email again. `not-found` when the entry is gone (lifted by someone else meanwhile), `not-liftable` for an
+ * unsubscribe.
+ */
+export function liftSuppression(tx: Tx, input: { id: string; note: string; by: string; now: Date }): { ok: true; email: string } | { ok: false; error: 'not-found' | 'not-liftable' } {
+  const entry = tx.select({ email: emailSuppressions.email, reason: emailSuppressions.reason }).from(emailSuppressions).where(eq(emailSuppressions.id, input.id)).get()
+  if (!entry) return { ok: false, error: 'not-found' }
+  if (!(LIFTABLE as readonly string[]).includes(entry.reason)) return { ok: false, error: 'not-liftable' }
+  const removed = tx.delete(emailSuppressions).where(eq(emailSuppressions.id, input.id)).run().changes
+  if (removed === 0) return { ok: false, error: 'not-found' }
+  tx.insert(suppressionLifts).values({ email: entry.email, reason: entry.reason, note: input.note, liftedBy: input.by, createdAt: input.now }).run()
+  return { ok: true, email: entry.email }
+}
+
+/** liftSuppression in its own transaction. */
+export function liftSuppressionEntry(input: { id: string; note: string; by: string }) {
+  return db.transaction((tx) => liftSuppression(tx, { ...input, now: new Date() }))
 }

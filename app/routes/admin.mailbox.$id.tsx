@@ -3,8 +3,10 @@ import { data, Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/admin.mailbox.$id'
 import { titleMeta } from '~/components/title-meta'
 import { requireStudioUser } from '~/auth/roles.server'
+import { messageDelivery, messageTimeline } from '~/engagement/analytics.server'
 import { getMailboxMessage } from '~/studio/mailbox-view.server'
 import { DateTime } from '~/studio/ui/date-time'
+import { MessageTimeline } from '~/studio/ui/message-timeline'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requireStudioUser(request)
@@ -12,14 +14,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!message) throw data({ error: 'notFound' }, { status: 404 })
   // The HTML is shown by a sandboxed frame from its own URL; the page carries only the text.
   const { html: _html, ...rest } = message
-  return { title: message.subject, message: rest }
+  const delivery = messageDelivery(message.id)
+  const timeline = delivery ? messageTimeline(delivery) : []
+  return { title: message.subject, message: rest, transport: delivery?.transport ?? 'local', timeline }
 }
 
 export const meta: Route.MetaFunction = titleMeta
 
 const TABS = ['html', 'text', 'headers'] as const
 
-export default function MailboxMessage({ loaderData: { message } }: Route.ComponentProps) {
+export default function MailboxMessage({ loaderData: { message, transport, timeline } }: Route.ComponentProps) {
   const { t } = useTranslation()
   const [search] = useSearchParams()
   const tab = TABS.find((x) => x === search.get('tab')) ?? 'html'
@@ -47,6 +51,7 @@ export default function MailboxMessage({ loaderData: { message } }: Route.Compon
         <dt>{t('studio.mailbox.event')}</dt>
         <dd>{message.eventId ? <Link to={`/admin/events/${encodeURIComponent(message.eventId)}`} className="mono" data-testid="message-event">{message.eventId}</Link> : '—'}</dd>
       </dl>
+      <MessageTimeline transport={transport} sentAt={message.createdAt} entries={timeline} />
       <nav className="segmented" aria-label={t('studio.detail.tabs')}>
         {TABS.map((x) => (
           <Link key={x} to={`?tab=${x}`} aria-current={x === tab ? 'true' : undefined}>

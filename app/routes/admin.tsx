@@ -20,6 +20,8 @@ export default function StudioLayout({ loaderData: { user } }: Route.ComponentPr
         </NavLink>
         <NavLink to="/admin/emails">{t('studio.nav.emails')}</NavLink>
         <NavLink to="/admin/mailbox">{t('studio.nav.mailbox')}</NavLink>
+        <NavLink to="/admin/analytics">{t('engagement.nav')}</NavLink>
+        <NavLink to="/admin/suppressions">{t('suppressions.nav')}</NavLink>
         {user.role === 'admin' ? <NavLink to="/admin/team">{t('studio.nav.team')}</NavLink> : null}
         <span className="studio-user">{t(`studio.roles.${user.role}`)}</span>
       </nav>

@@ -1,0 +1,116 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { Route } from './+types/admin.analytics'
+import { titleMeta } from '~/components/title-meta'
+import { requireStudioUser } from '~/auth/roles.server'
+import { engagementByTemplate, engagementSeries, parsePeriod, PERIODS, skipsByReason } from '~/engagement/analytics.server'
+import { getInstance } from '~/i18n/i18next.server'
+import { DataTable } from '~/studio/ui/data-table'
+import { EngagementChart, Rate } from '~/studio/ui/engagement-chart'
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireStudioUser(request)
+  const period = parsePeriod(new URL(request.url).searchParams.get('period'))
+  return {
+    title: getInstance(context).t('engagement.title'),
+    period,
+    rows: engagementByTemplate(period),
+    series: engagementSeries(period),
+    skips: skipsByReason(period),
+  }
+}
+
+export const meta: Route.MetaFunction = titleMeta
+
+export default function Analytics({ loaderData: { period, rows, series, skips } }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation()
+  const number = (n: number) => new Intl.NumberFormat(i18n.language).format(n)
+  const language = (locale: string) => t(`language.${locale as 'fr' | 'en' | 'es'}`)
+  return (
+    <>
+      <h1>{t('engagement.title')}</h1>
+      <nav className="segmented" aria-label={t('engagement.period')}>
+        {PERIODS.map((days) => (
+          <Link key={days} to={`?period=${days}`} aria-current={days === period ? 'true' : undefined}>
+            {t('engagement.lastDays', { count: days })}
+          </Link>
+        ))}
+      </nav>
+      <p className="hint" data-testid="opens-caveat">
+        {t('engagement.opensCaveat')}
+      </p>
+      <h2>{t('engagement.byTemplate')}</h2>
+      <DataTable
+        testId="engagement-table"
+        rows={rows}
+        empty={<p data-testid="engagement-empty">{t('engagement.empty')}</p>}
+        columns={[
+          t('engagement.template'),
+          t('engagement.language'),
+          t('engagement.metric.sent'),
+          t('engagement.metric.delivered'),
+          t('engagement.metric.clicked'),
+          t('engagement.metric.opened'),
+          t('engagement.metric.bounced'),
+          t('engagement.metric.complained'),
+          t('engagement.metric.skipped'),
+        ]}
+      >
+        {(row) => (
+          <tr key={`${row.template}/${row.locale}`} data-template={row.template} data-locale={row.locale}>
+            <th scope="row">
+              <Link to={`/admin/emails/${row.template}`} className="mono">
+                {row.template}
+              </Link>
+            </th>
+            <td>{language(row.locale)}</td>
+            <td className="num" data-metric="sent">
+              {number(row.sent)}
+            </td>
+            <td className="num" data-metric="delivered">
+              <Rate value={row.rates.delivered} /> <span className="count">({number(row.delivered)})</span>
+            </td>
+            <td className="num" data-metric="clicked">
+              <strong>
+                <Rate value={row.rates.clicked} />
+              </strong>{' '}
+              <span className="count">({number(row.clicked)})</span>
+            </td>
+            <td className="num" data-metric="opened">
+              <Rate value={row.rates.opened} /> <span className="count">({number(row.opened)})</span>
+            </td>
+            <td className="num" data-metric="bounced">
+              <Rate value={row.rates.bounced} /> <span className="count">({number(row.bounced)})</span>
+            </td>
+            <td className="num" data-metric="complained">
+              <Rate value={row.rates.complained} /> <span className="count">({number(row.complained)})</span>
+            </td>
+            <td className="num" data-metric="skipped">
+              {number(row.skipped)}
+            </td>
+          </tr>
+        )}
+      </DataTable>
+      <p className="hint">{t('engagement.ratesExplained')}</p>
+      {skips.length > 0 ? (
+        <>
+          <h2>{t('engagement.skipsTitle')}</h2>
+          <ul data-testid="skips">
+            {skips.map((s) => (
+              <li key={s.reason}>
+                {t(`engagement.skipReason.${s.reason as 'bounced'}`, { defaultValue: s.reason })}: {number(s.count)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/admin/suppressions">{t('engagement.seeSuppressions')}</Link>
+          </p>
+        </>
+      ) : null}
+      {series.series.length > 0 ? <h2>{t('engagement.overTime')}</h2> : null}
+      {series.series.map(({ template, points }) => (
+        <EngagementChart key={template} testId={`chart-${template}`} title={t('engagement.chartTitle', { template, count: period })} points={points} bucket={series.bucket} />
+      ))}
+    </>
+  )
+}
