@@ -3,10 +3,14 @@ import { defineConfig } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 4317)
 const eventApiPort = Number(process.env.E2E_EVENT_API_PORT ?? 4318)
 const stripePort = Number(process.env.E2E_STRIPE_PORT ?? port + 2)
+const resendPort = Number(process.env.E2E_RESEND_PORT ?? port + 3)
 export const e2eEnv = {
   baseURL: `http://localhost:${port}`,
   eventApiURL: `http://127.0.0.1:${eventApiPort}`,
   stripeURL: `http://127.0.0.1:${stripePort}`,
+  resendURL: `http://127.0.0.1:${resendPort}`,
+  // Svix-style (whsec_ + base64): specs sign Resend deliveries with it, as Resend does.
+  resendWebhookSecret: `whsec_${Buffer.from('e2e-only-resend-webhook-signing-key').toString('base64')}`,
   databaseFile: `.tmp/e2e-${port}.db`,
   stripeWebhookSecret: 'whsec_e2e_only_not_a_real_secret',
   // Known to the specs so a helper can derive a link the way the app does (e2e/support/accounts.ts).
@@ -47,6 +51,13 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // Resend's API (test/mocks/resend-api.ts): every email of the suite goes through it, as in production.
+      command: `npx tsx test/mocks/resend-api-server.ts`,
+      url: `http://127.0.0.1:${resendPort}/_test/emails`,
+      env: { PORT: String(resendPort) },
+      reuseExistingServer: false,
+    },
+    {
       // The production build, as users run it; a fresh database every run, with the admin from
       // ADMIN_EMAIL/ADMIN_PASSWORD seeded by `npm run db:seed`'s script (the studio's tests sign in as it).
       command: `rm -f ${e2eEnv.databaseFile}* && npx tsx scripts/seed.ts && node server.mjs`,
@@ -73,6 +84,9 @@ export default defineConfig({
         ADMIN_EMAIL: 'admin@courrier.test',
         ADMIN_PASSWORD: 'e2e admin password 2026',
         EMAIL_FROM: 'Courrier <hello@courrier.test>',
+        RESEND_API_KEY: 're_e2e_only_not_a_real_key',
+        RESEND_BASE_URL: `http://127.0.0.1:${resendPort}`,
+        RESEND_WEBHOOK_SECRET: e2eEnv.resendWebhookSecret,
       },
     },
   ],

@@ -133,3 +133,23 @@ export function skipsByReason(period: Period, now = new Date()) {
 export function messageDelivery(id: string) {
   return db.select({ id: mailboxMessages.id, providerId: mailboxMessages.providerId, transport: mailboxMessages.transport }).from(mailboxMessages).where(and(eq(mailboxMessages.id, id))).get() ?? null
 }
+
+/**
+ * What Resend would say about a mailbox message in a webhook (its id, recipient, subject and tags), for
+ * `npm run resend:trigger` and the demo data. A local message has no Resend id: its row id stands in.
+ */
+export function messageAsResendSees(id: string) {
+  const row = db
+    .select({ id: mailboxMessages.id, providerId: mailboxMessages.providerId, to: mailboxMessages.to, subject: mailboxMessages.subject, template: mailboxMessages.template, locale: mailboxMessages.locale, eventId: mailboxMessages.eventId, createdAt: mailboxMessages.createdAt })
+    .from(mailboxMessages)
+    .where(eq(mailboxMessages.id, id))
+    .get()
+  if (!row) return null
+  return {
+    emailId: row.providerId ?? row.id,
+    to: row.to,
+    subject: row.subject,
+    sentAt: row.createdAt,
+    tags: { message: row.id, template: row.template, locale: row.locale, event: (row.eventId ?? 'none').replace(/[^A-Za-z0-9_-]/g, '_') },
+  }
+}

@@ -7,10 +7,12 @@ import { createServer, type IncomingHttpHeaders } from 'node:http'
 export type RecordedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: any }
 export type Scripted = { status: number; body: unknown; headers?: Record<string, string> } | 'drop' | { slowMs: number }
 
-export async function startResendDouble() {
+export async function startResendDouble({ port: listenPort = 0 }: { port?: number } = {}) {
   const requests: RecordedRequest[] = []
   const script: Scripted[] = []
   const sent = new Map<string, { id: string; body: string }>()
+  // Every email taken, in order, as end-to-end specs read it back (GET /_test/emails).
+  const log: Array<{ id: string; to: string[]; subject: string; tags: Array<{ name: string; value: string }> }> = []
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
@@ -20,6 +22,7 @@ export async function startResendDouble() {
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers })
       res.end(JSON.stringify(body))
     }
+    if (req.method === 'GET' && req.url === '/_test/emails') return reply(200, log)
     const next = script.shift()
     if (next === 'drop') return req.socket.destroy()
     // Slow: the email is taken (and sent) as usual, but the answer comes after the client gave up.
@@ -37,9 +40,11 @@ export async function startResendDouble() {
     }
     const id = randomUUID()
     if (typeof key === 'string') sent.set(key, { id, body: raw })
+    const body = raw ? JSON.parse(raw) : {}
+    log.push({ id, to: body.to ?? [], subject: body.subject ?? '', tags: body.tags ?? [] })
     reply(200, { id })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
   return {
     url: `http://127.0.0.1:${port}`,

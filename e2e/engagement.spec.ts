@@ -1,0 +1,126 @@
+import type { Browser, Page } from '@playwright/test'
+import { e2eEnv } from '../playwright.config'
+import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
+import { confirmEmailInDatabase, signUpThroughForm } from './support/accounts'
+import { expect, test } from './support/fixtures'
+import { mailboxFor } from './support/mailbox'
+import { postResendEvent, resendEmailFor } from './support/resend-webhook'
+import { seededAdmin, signIn } from './support/studio'
+
+// Engagement end to end: the app sends through the Resend double (every e2e email does), signed webhook
+// deliveries come back as Resend would post them, and the studio shows them: the message's timeline, the
+// analytics page's numbers, the suppression list; a bounced address gets no more lifecycle email.
+
+const password = 'a long enough password'
+const screens = 'test-results/screens-engagement'
+
+async function adminPage(browser: Browser, locale = 'en-US'): Promise<Page> {
+  const context = await browser.newContext({ locale, extraHTTPHeaders: { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 200) + 20}` } })
+  const page = await context.newPage()
+  await signIn(page, seededAdmin, '/admin/analytics?period=7')
+  return page
+}
+
+/** The welcome row's clicked count on the analytics page ("12,5 % (3)" → 3). */
+async function clickedCount(page: Page, locale: string): Promise<number> {
+  const row = page.locator(`[data-testid="engagement-table"] tr[data-template="welcome"][data-locale="${locale}"]`)
+  if ((await row.count()) === 0) return 0
+  const text = (await row.locator('[data-metric="clicked"] .count').textContent()) ?? ''
+  return Number(/\((\d+)\)/.exec(text)?.[1] ?? 0)
+}
+
+test.describe('engagement', () => {
+  test.use({ locale: 'en-US' })
+
+  test('a welcome email sent through Resend, then delivered, opened and clicked: the timeline and the analytics page show it', async ({ page, browser, uniqueEmail }) => {
+    test.setTimeout(60_000)
+    const admin = await adminPage(browser)
+    const before = await clickedCount(admin, 'en')
+
+    const email = uniqueEmail('engaged')
+    await signUpThroughForm(page, { name: 'Engaged Reader', email, password, submit: 'Sign up' })
+    const sent = await resendEmailFor(email, 'welcome')
+    const [message] = await mailboxFor(email)
+    expect(sent.tags).toContainEqual({ name: 'message', value: message!.id })
+
+    const t0 = Date.now()
+    await postResendEvent('email.delivered', sent, { at: new Date(t0 + 1_000) })
+    await postResendEvent('email.opened', sent, { at: new Date(t0 + 2_000) })
+    await postResendEvent('email.clicked', sent, { at: new Date(t0 + 3_000), link: `${e2eEnv.baseURL}/dashboard?utm_source=welcome` })
+
+    await admin.goto(`/admin/mailbox/${message!.id}`)
+    const timeline = admin.getByTestId('message-timeline')
+    await expect(timeline.locator('li[data-type]')).toHaveText([/Delivered/, /Opened/, /Clicked · link: .*\/dashboard$/])
+    await admin.screenshot({ path: `${screens}/timeline-en.png`, fullPage: true })
+
+    await admin.goto('/admin/analytics?period=7')
+    expect(await clickedCount(admin, 'en')).toBe(before + 1)
+    await expect(admin.getByTestId('opens-caveat')).toContainText('Apple Mail Privacy Protection')
+    await expect(admin.getByTestId('chart-welcome').locator('svg[role="img"]')).toBeVisible()
+    await admin.context().close()
+  })
+
+  test('a permanent bounce puts the address on the suppression list: no D+3 email; an admin lifts it with a reason', async ({ page, browser, uniqueEmail, baseURL }) => {
+    test.setTimeout(60_000)
+    const email = uniqueEmail('bounced')
+    const userId = await signUpThroughForm(page, { name: 'Bounced Address', email, password, submit: 'Sign up' })
+    await confirmEmailInDatabase(email)
+    let registered: InngestEvent | undefined
+    await expect
+      .poll(async () => {
+        const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
+        registered = received.find((e) => e.name === 'user/registered' && e.data.userId === userId)
+        return registered
+      })
+      .toBeTruthy()
+
+    const run = await runFunction('courrier-welcome-journey', registered!, {
+      endpoint: `${baseURL}/api/inngest`,
+      eventApi: e2eEnv.eventApiURL,
+      onSleep: async (step) => {
+        // After D+1 went out, the mailbox provider says the address does not exist.
+        if (step === 'wait-until-day-3') await postResendEvent('email.bounced', await resendEmailFor(email, 'welcome-follow-up'), { bounceMessage: '550 5.1.1 user unknown' })
+      },
+    })
+    expect(run).toMatchObject({ output: { followUp: { sent: true }, day3: { sent: false, reason: 'bounced' }, day7: null } })
+    expect((await mailboxFor(email)).map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])
+
+    const admin = await adminPage(browser)
+    await admin.goto(`/admin/suppressions?q=${encodeURIComponent(email)}`)
+    const row = admin.locator(`[data-testid="suppressions"] tr[data-email="${email}"]`)
+    await expect(row).toContainText('Bounced')
+    await expect(row).toContainText('550 5.1.1 user unknown')
+    // A reason is required; then the entry goes, and the lift is on record.
+    await row.getByRole('button', { name: `Lift the entry for ${email}` }).click()
+    await row.getByRole('textbox').fill('Typo fixed by the user with support')
+    await row.getByRole('button', { name: `Lift the entry for ${email}` }).click()
+    await expect(admin.getByRole('status')).toContainText(`${email} can get email again`)
+    await expect(admin.getByTestId('lifts')).toContainText('Typo fixed by the user with support')
+    await admin.context().close()
+  })
+
+  test('screenshots: analytics, suppressions and a timeline in fr, en and es, desktop and mobile', async ({ browser }) => {
+    test.setTimeout(90_000)
+    for (const locale of ['fr-FR', 'en-US', 'es-ES']) {
+      const lang = locale.slice(0, 2)
+      const admin = await adminPage(browser, locale)
+      for (const [name, path] of [
+        ['analytics', '/admin/analytics?period=30'],
+        ['suppressions', '/admin/suppressions'],
+      ] as const) {
+        await admin.goto(path)
+        for (const [width, height] of [
+          [1280, 900],
+          [375, 800],
+        ] as const) {
+          await admin.setViewportSize({ width, height })
+          await admin.screenshot({ path: `${screens}/${name}-${lang}-${width}.png`, fullPage: true })
+        }
+        // No sideways scrolling of the page at 320 px (tables scroll inside their own box).
+        await admin.setViewportSize({ width: 320, height: 800 })
+        expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+      }
+      await admin.context().close()
+    }
+  })
+})
