@@ -21,6 +21,22 @@ async function adminPage(browser: Browser, locale = 'en-US'): Promise<Page> {
   return page
 }
 
+/** The user/registered event the signup relayed to the (loopback) Inngest event API. */
+async function registeredEvent(userId: string): Promise<InngestEvent> {
+  let registered: InngestEvent | undefined
+  await expect
+    .poll(async () => {
+      const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
+      registered = received.find((e) => e.name === 'user/registered' && e.data.userId === userId)
+      return registered
+    })
+    .toBeTruthy()
+  return registered!
+}
+
+const welcomeJourney = (event: InngestEvent, baseURL: string, onSleep?: (step: string) => Promise<void>) =>
+  runFunction('courrier-welcome-journey', event, { endpoint: `${baseURL}/api/inngest`, eventApi: e2eEnv.eventApiURL, onSleep })
+
 /** The welcome row's clicked count on the analytics page ("12,5 % (3)" → 3). */
 async function clickedCount(page: Page, locale: string): Promise<number> {
   const row = page.locator(`[data-testid="engagement-table"] tr[data-template="welcome"][data-locale="${locale}"]`)
@@ -32,13 +48,14 @@ async function clickedCount(page: Page, locale: string): Promise<number> {
 test.describe('engagement', () => {
   test.use({ locale: 'en-US' })
 
-  test('a welcome email sent through Resend, then delivered, opened and clicked: the timeline and the analytics page show it', async ({ page, browser, uniqueEmail }) => {
+  test('a welcome email sent through Resend, then delivered, opened and clicked: the timeline and the analytics page show it', async ({ page, browser, uniqueEmail, baseURL }) => {
     test.setTimeout(60_000)
     const admin = await adminPage(browser)
     const before = await clickedCount(admin, 'en')
 
     const email = uniqueEmail('engaged')
-    await signUpThroughForm(page, { name: 'Engaged Reader', email, password, submit: 'Sign up' })
+    const userId = await signUpThroughForm(page, { name: 'Engaged Reader', email, password, submit: 'Sign up' })
+    await welcomeJourney(await registeredEvent(userId), baseURL!)
     const sent = await resendEmailFor(email, 'welcome')
     const [message] = await mailboxFor(email)
     expect(sent.tags).toContainEqual({ name: 'message', value: message!.id })
@@ -65,22 +82,9 @@ test.describe('engagement', () => {
     const email = uniqueEmail('bounced')
     const userId = await signUpThroughForm(page, { name: 'Bounced Address', email, password, submit: 'Sign up' })
     await confirmEmailInDatabase(email)
-    let registered: InngestEvent | undefined
-    await expect
-      .poll(async () => {
-        const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
-        registered = received.find((e) => e.name === 'user/registered' && e.data.userId === userId)
-        return registered
-      })
-      .toBeTruthy()
-
-    const run = await runFunction('courrier-welcome-journey', registered!, {
-      endpoint: `${baseURL}/api/inngest`,
-      eventApi: e2eEnv.eventApiURL,
-      onSleep: async (step) => {
-        // After D+1 went out, the mailbox provider says the address does not exist.
-        if (step === 'wait-until-day-3') await postResendEvent('email.bounced', await resendEmailFor(email, 'welcome-follow-up'), { bounceMessage: '550 5.1.1 user unknown' })
-      },
+    const run = await welcomeJourney(await registeredEvent(userId), baseURL!, async (step) => {
+      // After D+1 went out, the mailbox provider says the address does not exist.
+      if (step === 'wait-until-day-3') await postResendEvent('email.bounced', await resendEmailFor(email, 'welcome-follow-up'), { bounceMessage: '550 5.1.1 user unknown' })
     })
     expect(run).toMatchObject({ output: { followUp: { sent: true }, day3: { sent: false, reason: 'bounced' }, day7: null } })
     expect((await mailboxFor(email)).map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])

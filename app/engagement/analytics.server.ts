@@ -3,9 +3,7 @@ import { db } from '~/db/client.server'
 import { emailDailyStats, emailEvents, emailSkips, mailboxMessages, type EmailEventDetail } from '~/db/schema'
 import { utcDay } from './stats.server'
 
-export const PERIODS = [7, 30, 90] as const
-export type Period = (typeof PERIODS)[number]
-export const DEFAULT_PERIOD: Period = 30
+import { DEFAULT_PERIOD, PERIODS, type Period } from './periods'
 
 export function parsePeriod(value: string | null): Period {
   const days = Number(value)
