@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { data, Form, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { FormError } from '~/components/field'
 import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
@@ -138,8 +138,14 @@ export default function Dashboard({ loaderData: { user, address, organizations }
         <p>{t('dashboard.emails')}</p>
       </section>
       {organizations.length === 0 ? (
-        <section className="card">
+        <section className="card" aria-labelledby="no-organization-title">
+          <h2 id="no-organization-title">{t('site.dashboard.organizationTitle')}</h2>
           <p data-testid="no-organization">{t('organization.none')}</p>
+          <p>
+            <Link to="/pricing" className="button secondary">
+              {t('site.dashboard.plans')}
+            </Link>
+          </p>
         </section>
       ) : (
         organizations.map((organization) => <OrganizationPanel key={organization.id} organization={organization} currentUserId={user.id} answer={invitationAnswer} />)
