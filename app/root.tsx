@@ -1,24 +1,18 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteLoaderData,
-} from 'react-router'
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { getUser } from './auth/session.server'
 import { DocumentTitle } from './components/document-title'
+import { BrandMark } from './components/icons'
 import { LanguageSwitcher } from './components/language-switcher'
 import { useNonce } from './components/nonce'
 import { noStoreWhenSignedIn } from './http/cache-control.server'
 import { getLocale, i18nextMiddleware } from './i18n/i18next.server'
+import favicon from './assets/favicon.svg?url'
 import './styles.css'
+
+export const links: Route.LinksFunction = () => [{ rel: 'icon', type: 'image/svg+xml', href: favicon }]
 
 export const middleware: Route.MiddlewareFunction[] = [noStoreWhenSignedIn, i18nextMiddleware]
 
@@ -45,36 +39,49 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {t('nav.skip')}
         </a>
         <header className="site-header">
-          <Link to="/" className="brand">
-            {t('app.name')}
-          </Link>
-          <nav aria-label={t('nav.main')}>
-            {data?.user ? (
-              <>
-                <Link to="/dashboard">{t('nav.dashboard')}</Link>
-                <Link to="/pricing">{t('nav.pricing')}</Link>
-                <Link to="/settings/notifications">{t('nav.settings')}</Link>
-                {data.user.studio ? <Link to="/admin/emails">{t('nav.studio')}</Link> : null}
-                <Form method="post" action="/logout" className="inline">
-                  <button type="submit" className="link">
-                    {t('nav.logout')}
-                  </button>
-                </Form>
-              </>
-            ) : (
-              <>
-                <Link to="/pricing">{t('nav.pricing')}</Link>
-                <Link to="/signup">{t('nav.signup')}</Link>
-                <Link to="/login">{t('nav.login')}</Link>
-              </>
-            )}
-          </nav>
-          <LanguageSwitcher />
+          <div className="site-header-inner">
+            <Link to="/" className="brand">
+              <BrandMark />
+              {t('app.name')}
+            </Link>
+            <nav aria-label={t('nav.main')} className="site-nav">
+              {data?.user ? (
+                <>
+                  <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+                  <NavLink to="/pricing">{t('nav.pricing')}</NavLink>
+                  <NavLink to="/settings">{t('nav.settings')}</NavLink>
+                  {data.user.studio ? <NavLink to="/admin/emails">{t('nav.studio')}</NavLink> : null}
+                  <Form method="post" action="/logout" className="inline">
+                    <button type="submit" className="link">
+                      {t('nav.logout')}
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <>
+                  <NavLink to="/pricing">{t('nav.pricing')}</NavLink>
+                  <NavLink to="/login">{t('nav.login')}</NavLink>
+                  <NavLink to="/signup" className="nav-cta">
+                    {t('nav.signup')}
+                  </NavLink>
+                </>
+              )}
+            </nav>
+            <LanguageSwitcher />
+          </div>
         </header>
         {/* tabIndex -1: the skip link moves focus here too, not only the scroll position. */}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
+        <footer className="site-footer">
+          <div className="site-footer-inner">
+            <p>
+              <strong>{t('app.name')}</strong> · {t('app.tagline')}
+            </p>
+            <p>{t('site.footer.languages')}</p>
+          </div>
+        </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -101,11 +108,19 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const status = isRouteErrorResponse(error) ? error.status : 500
   const page = status === 404 || status === 403 ? ERROR_PAGES[status] : ERROR_PAGES.other
   return (
-    <section className="card" data-testid="error-page" data-status={status}>
+    <section className="card error-page" data-testid="error-page" data-status={status}>
       <DocumentTitle title={t(page.title)} />
+      <span className="status" aria-hidden="true">
+        {status}
+      </span>
       <h1>{t(page.title)}</h1>
       <p>{t(page.message)}</p>
-      <Link to="/">{t('errorPage.backHome')}</Link>
+      <p className="actions">
+        <Link to="/" className="button">
+          {t('errorPage.backHome')}
+        </Link>
+        {status === 403 ? <Link to="/dashboard">{t('nav.dashboard')}</Link> : null}
+      </p>
     </section>
   )
 }

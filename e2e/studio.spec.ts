@@ -25,7 +25,7 @@ test.describe('the email studio, as a marketer uses it', () => {
   test.use({ locale: 'en-US' })
 
   test('every template in three languages, checked, with lazy thumbnails', async ({ page }, testInfo) => {
-    // Fourteen templates, 42 cells of eight checks each: more than the default 30 s on a shared machine.
+    // Fourteen templates, 42 cells of nine checks each: more than the default 30 s on a shared machine.
     test.setTimeout(180_000)
     await page.setViewportSize({ width: 1400, height: 1000 })
     // Signed in on the light overview: the grid renders 30 cells, which on a loaded machine outlasts
@@ -49,9 +49,10 @@ test.describe('the email studio, as a marketer uses it', () => {
         const subject = (await cell.getByTestId('subject').textContent())?.trim() ?? ''
         expect(subject, `${template}/${locale} has a subject`).not.toBe('')
         subjects.push(subject)
-        // Eight checks per cell. The e2e server runs in production with APP_URL on localhost, so the
+        // Nine checks per cell. The e2e server runs in production with APP_URL on localhost, so the
         // links check rightly fails (links to localhost in production); nothing else may.
-        await expect(cell.locator('.badge')).toHaveCount(8)
+        await expect(cell.locator('.badge')).toHaveCount(9)
+        await expect(cell.locator('.badge[data-check="semantics"]')).toHaveAttribute('data-status', 'pass')
         await expect(cell.locator('.badge[data-check="headers"]')).toHaveAttribute('data-status', 'pass')
         await expect(cell.locator('.badge[data-check="sender"]')).toHaveAttribute('data-status', 'pass')
         await expect(cell.locator('.badge[data-status="fail"]:not([data-check="links"])')).toHaveCount(0)

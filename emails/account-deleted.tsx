@@ -17,7 +17,15 @@ export const description = 'Confirms an account deletion: what was removed, what
 export function AccountDeletedEmail(props: AccountDeletedEmailProps) {
   const { t, locale, userName, signupUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('accountDeleted.heading')} recipientName={userName} footer={t('accountDeleted.footer')}>
+    <EmailLayout
+      subject={subject(props)}
+      t={t}
+      locale={locale}
+      previewText={previewText(props)}
+      heading={t('accountDeleted.heading')}
+      recipientName={userName}
+      footer={t('accountDeleted.footer')}
+    >
       <Paragraph>{t('accountDeleted.body')}</Paragraph>
       <Paragraph>{t('accountDeleted.kept')}</Paragraph>
       <Paragraph>{t('accountDeleted.noMore')}</Paragraph>

@@ -17,7 +17,7 @@ export const description = 'Sent once, 48 hours after signup (ACTIVATION_REMINDE
 export function ActivationReminderEmail(props: ActivationReminderEmailProps) {
   const { t, confirmUrl } = props
   return (
-    <EmailLayout {...accountFrame(props, 'activationReminder')}>
+    <EmailLayout subject={subject(props)} {...accountFrame(props, 'activationReminder')}>
       <Paragraph>{t('activationReminder.body')}</Paragraph>
       <CallToAction href={confirmUrl} label={t('activationReminder.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph muted>{t('activationReminder.expiry')}</Paragraph>

@@ -17,7 +17,7 @@ export const description = 'Sent when a user with a pending address asks for a n
 export function EmailConfirmationEmail(props: EmailConfirmationEmailProps) {
   const { t, confirmUrl } = props
   return (
-    <EmailLayout {...accountFrame(props, 'emailConfirmation')}>
+    <EmailLayout subject={subject(props)} {...accountFrame(props, 'emailConfirmation')}>
       <Paragraph>{t('emailConfirmation.body')}</Paragraph>
       <CallToAction href={confirmUrl} label={t('emailConfirmation.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph muted>{t('emailConfirmation.expiry')}</Paragraph>

@@ -13,8 +13,7 @@ export interface InvitationEmailProps extends EmailProps {
   expiryDate: string
 }
 
-export const subject = ({ t, inviterName, organizationName }: InvitationEmailProps) =>
-  t('invitation.subject', { inviterName, organization: organizationName })
+export const subject = ({ t, inviterName, organizationName }: InvitationEmailProps) => t('invitation.subject', { inviterName, organization: organizationName })
 export const previewText = ({ t }: InvitationEmailProps) => t('invitation.preview')
 /** One line for people browsing templates (the studio). */
 export const description = 'Invites someone to an organization; the accept link is derived from the invitation id.'
@@ -24,6 +23,7 @@ export function InvitationEmail(props: InvitationEmailProps) {
   const { t, locale, inviterName, organizationName, acceptUrl, expiryDate } = props
   return (
     <EmailLayout
+      subject={subject(props)}
       t={t}
       locale={locale}
       previewText={previewText(props)}

@@ -5,7 +5,8 @@ import { previewProps } from './components/preview'
 import type { EmailProps, EventInput } from './types'
 
 /** Where the user stands three days in: no organization yet, an organization they could grow, or a team they joined. */
-export type DayThreeState = { kind: 'no-organization' } | { kind: 'owner'; organizationName: string; members: number } | { kind: 'member'; organizationName: string; members: number }
+export type DayThreeState =
+  { kind: 'no-organization' } | { kind: 'owner'; organizationName: string; members: number } | { kind: 'member'; organizationName: string; members: number }
 
 export interface OnboardingDay3EmailProps extends EmailProps {
   userName: string
@@ -26,7 +27,7 @@ export function OnboardingDay3Email(props: OnboardingDay3EmailProps) {
   const section = state.kind === 'no-organization' ? 'noOrganization' : state.kind
   const values: Record<string, string> = state.kind === 'no-organization' ? {} : { organization: state.organizationName }
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t(`onboardingDay3.${section}.heading`, values)} recipientName={userName}>
+    <EmailLayout subject={subject(props)} t={t} locale={locale} previewText={previewText(props)} heading={t(`onboardingDay3.${section}.heading`, values)} recipientName={userName}>
       <Paragraph>{t(`onboardingDay3.${section}.intro`, values)}</Paragraph>
       <Paragraph>{t(`onboardingDay3.${section}.body`, values)}</Paragraph>
       <CallToAction href={dashboardUrl} label={t(`onboardingDay3.${section}.cta`)} linkHelp={t('common.linkHelp')} />
@@ -38,9 +39,7 @@ export function OnboardingDay3Email(props: OnboardingDay3EmailProps) {
 /** Props from what the step read: the user's name and their first organization (null: none). */
 export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/registered'>): OnboardingDay3EmailProps {
   const organization = context.organization
-  const state: DayThreeState = !organization
-    ? { kind: 'no-organization' }
-    : { kind: organization.role, organizationName: organization.name, members: organization.members }
+  const state: DayThreeState = !organization ? { kind: 'no-organization' } : { kind: organization.role, organizationName: organization.name, members: organization.members }
   return { t, locale, userName: context.userName, state, dashboardUrl: new URL('/dashboard', appUrl).href }
 }
 

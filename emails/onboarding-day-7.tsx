@@ -3,16 +3,14 @@ import { Text } from '@react-email/text'
 import { userRegisteredSamples } from '~/events/user-registered'
 import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph } from './components/parts'
+import { CallToAction, List, Paragraph, SectionTitle } from './components/parts'
 import { previewProps } from './components/preview'
 import { colors, radius, space, text } from './theme'
 import type { EmailProps, EventInput } from './types'
 
 /** Where the user stands a week in: on a trial (until when), paying, or without a subscription. */
 export type DaySevenState =
-  | { kind: 'trial'; organizationName: string; trialEndDate: string; daysLeft: number }
-  | { kind: 'subscribed'; organizationName: string }
-  | { kind: 'no-subscription' }
+  { kind: 'trial'; organizationName: string; trialEndDate: string; daysLeft: number } | { kind: 'subscribed'; organizationName: string } | { kind: 'no-subscription' }
 
 export interface OnboardingDay7EmailProps extends EmailProps {
   userName: string
@@ -25,11 +23,7 @@ export interface OnboardingDay7EmailProps extends EmailProps {
 const SECTION = { trial: 'trial', subscribed: 'subscribed', 'no-subscription': 'noSubscription' } as const
 
 const valuesOf = (state: DaySevenState): Record<string, string> =>
-  state.kind === 'trial'
-    ? { organization: state.organizationName, date: state.trialEndDate }
-    : state.kind === 'subscribed'
-      ? { organization: state.organizationName }
-      : {}
+  state.kind === 'trial' ? { organization: state.organizationName, date: state.trialEndDate } : state.kind === 'subscribed' ? { organization: state.organizationName } : {}
 
 export const subject = ({ t, state }: OnboardingDay7EmailProps) => t(`onboardingDay7.${SECTION[state.kind]}.subject`, valuesOf(state))
 export const previewText = ({ t, state }: OnboardingDay7EmailProps) => t(`onboardingDay7.${SECTION[state.kind]}.preview`, valuesOf(state))
@@ -44,7 +38,7 @@ export function OnboardingDay7Email(props: OnboardingDay7EmailProps) {
   const section = SECTION[state.kind]
   const values = valuesOf(state)
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t(`onboardingDay7.${section}.heading`, values)} recipientName={userName}>
+    <EmailLayout subject={subject(props)} t={t} locale={locale} previewText={previewText(props)} heading={t(`onboardingDay7.${section}.heading`, values)} recipientName={userName}>
       <Paragraph>{t(`onboardingDay7.${section}.intro`, values)}</Paragraph>
       {state.kind === 'trial' ? (
         <Section style={styles.box} data-testid="trial-end">
@@ -53,12 +47,8 @@ export function OnboardingDay7Email(props: OnboardingDay7EmailProps) {
         </Section>
       ) : null}
       <Section style={styles.tips}>
-        <Text style={styles.tipsTitle}>{t('onboardingDay7.tipsTitle')}</Text>
-        {tips.map((key, index) => (
-          <Text key={key} style={styles.tip}>
-            {index + 1}. {t(key)}
-          </Text>
-        ))}
+        <SectionTitle color={colors.highlightHeading}>{t('onboardingDay7.tipsTitle')}</SectionTitle>
+        <List ordered items={tips.map((key) => t(key))} />
       </Section>
       <CallToAction href={state.kind === 'no-subscription' ? pricingUrl : dashboardUrl} label={t(`onboardingDay7.${section}.cta`)} linkHelp={t('common.linkHelp')} />
       <Paragraph muted>{t(`onboardingDay7.${section}.closing`, values)}</Paragraph>
@@ -94,6 +84,4 @@ const styles = {
   boxLabel: { color: colors.subtle, ...text.small, margin: `${space[2]} 0 0` },
   boxValue: { color: colors.heading, ...text.boxTitle, margin: `0 0 ${space[2]}` },
   tips: { backgroundColor: colors.highlight, borderRadius: radius.box, padding: `${space[2]} ${space[5]}`, margin: `${space[2]} 0 ${space[4]}` },
-  tipsTitle: { color: colors.highlightHeading, ...text.boxTitle, margin: `${space[3]} 0 ${space[2]}` },
-  tip: { color: colors.text, ...text.list, margin: `0 0 ${space[2.5]}` },
 } as const

@@ -21,7 +21,7 @@ export const description = 'Security notice sent after a password was changed th
 export function PasswordChangedEmail(props: PasswordChangedEmailProps) {
   const { t, changedDate, changedTime, forgotPasswordUrl } = props
   return (
-    <EmailLayout {...accountFrame(props, 'passwordChanged')}>
+    <EmailLayout subject={subject(props)} {...accountFrame(props, 'passwordChanged')}>
       <Paragraph>{t('passwordChanged.body', { date: changedDate, time: changedTime })}</Paragraph>
       <Paragraph>{t('passwordChanged.sessions')}</Paragraph>
       <Paragraph>{t('passwordChanged.notYou')}</Paragraph>

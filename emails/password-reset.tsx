@@ -17,7 +17,7 @@ export const description = 'Sent when someone asks for a password reset for an e
 export function PasswordResetEmail(props: PasswordResetEmailProps) {
   const { t, resetUrl } = props
   return (
-    <EmailLayout {...accountFrame(props, 'passwordReset')}>
+    <EmailLayout subject={subject(props)} {...accountFrame(props, 'passwordReset')}>
       <Paragraph>{t('passwordReset.body')}</Paragraph>
       <CallToAction href={resetUrl} label={t('passwordReset.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph muted>{t('passwordReset.expiry')}</Paragraph>

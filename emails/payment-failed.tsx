@@ -29,11 +29,9 @@ export const description = 'Dunning: a subscription payment failed; the amount, 
 export function PaymentFailedEmail(props: PaymentFailedEmailProps) {
   const { t, locale, ownerName, organizationName, planName, amount, nextAttemptDate, portalUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('paymentFailed.heading')} recipientName={ownerName}>
+    <EmailLayout subject={subject(props)} t={t} locale={locale} previewText={previewText(props)} heading={t('paymentFailed.heading')} recipientName={ownerName}>
       <Paragraph>
-        {planName
-          ? t('paymentFailed.body', { amount, plan: planName, organization: organizationName })
-          : t('paymentFailed.bodyNoPlan', { amount, organization: organizationName })}
+        {planName ? t('paymentFailed.body', { amount, plan: planName, organization: organizationName }) : t('paymentFailed.bodyNoPlan', { amount, organization: organizationName })}
       </Paragraph>
       <Paragraph>{nextAttemptDate ? t('paymentFailed.retry', { date: nextAttemptDate }) : t('paymentFailed.noRetry')}</Paragraph>
       <CallToAction href={portalUrl} label={t('paymentFailed.cta')} linkHelp={t('common.linkHelp')} />

@@ -26,7 +26,7 @@ export const description = "Tells the organization's owner that its subscription
 export function SubscriptionCanceledEmail(props: SubscriptionCanceledEmailProps) {
   const { t, locale, ownerName, organizationName, planName, endedDate, pricingUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('subscriptionCanceled.heading')} recipientName={ownerName}>
+    <EmailLayout subject={subject(props)} t={t} locale={locale} previewText={previewText(props)} heading={t('subscriptionCanceled.heading')} recipientName={ownerName}>
       <Paragraph>
         {!planName
           ? t('subscriptionCanceled.bodyNoPlan', { organization: organizationName })

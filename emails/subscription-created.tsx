@@ -1,11 +1,10 @@
 import { Column } from '@react-email/column'
 import { Row } from '@react-email/row'
 import { Section } from '@react-email/section'
-import { Text } from '@react-email/text'
 import { subscriptionCreatedSamples } from '~/events/subscription-created'
 import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph } from './components/parts'
+import { CallToAction, List, Paragraph, SectionTitle } from './components/parts'
 import { planDisplay, type PlanDisplay } from './components/plan'
 import { previewProps } from './components/preview'
 import { colors, fontWeight, radius, space, text } from './theme'
@@ -48,11 +47,11 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
     [t('subscriptionCreated.referenceLabel'), subscriptionId],
   ]
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('subscriptionCreated.heading')} recipientName={customerName}>
+    <EmailLayout subject={subject(props)} t={t} locale={locale} previewText={previewText(props)} heading={t('subscriptionCreated.heading')} recipientName={customerName}>
       <Paragraph>{name ? t('subscriptionCreated.intro', { plan: name }) : t('subscriptionCreated.introNoPlan')}</Paragraph>
       <Paragraph>{nextStep(props)}</Paragraph>
       <Section style={styles.summary}>
-        <Text style={styles.summaryTitle}>{t('subscriptionCreated.summaryTitle')}</Text>
+        <SectionTitle>{t('subscriptionCreated.summaryTitle')}</SectionTitle>
         {rows.map(([label, value]) => (
           <Row key={label} data-text-table>
             <Column style={styles.label}>{label}</Column>
@@ -62,12 +61,8 @@ export function SubscriptionCreatedEmail(props: SubscriptionCreatedEmailProps) {
       </Section>
       {plan ? (
         <Section style={styles.includes}>
-          <Text style={styles.summaryTitle}>{t('subscriptionCreated.includesTitle')}</Text>
-          {plan.features.map((feature) => (
-            <Text key={feature} style={styles.feature}>
-              ✓ {feature}
-            </Text>
-          ))}
+          <SectionTitle>{t('subscriptionCreated.includesTitle')}</SectionTitle>
+          <List items={plan.features} />
         </Section>
       ) : null}
       <CallToAction href={manageUrl} label={t('subscriptionCreated.cta')} linkHelp={t('common.linkHelp')} />
@@ -127,11 +122,6 @@ const styles = {
     margin: `${space[2]} 0 ${space[4]}`,
   },
   includes: { margin: `0 0 ${space[4]}` },
-  summaryTitle: {
-    color: colors.heading,
-    ...text.boxTitle,
-    margin: `${space[3]} 0 ${space[2]}`,
-  },
   label: {
     color: colors.subtle,
     ...text.table,
@@ -143,5 +133,4 @@ const styles = {
     ...text.table,
     fontWeight: fontWeight.semibold,
   },
-  feature: { color: colors.text, ...text.table, margin: `0 0 ${space[1]}` },
 } as const

@@ -31,7 +31,7 @@ export const description = "Reminds an organization's owner that the trial ends 
 export function TrialReminderEmail(props: TrialReminderEmailProps) {
   const { t, locale, ownerName, organizationName, trialEndDate, plan, billingUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('trialReminder.heading')} recipientName={ownerName}>
+    <EmailLayout subject={subject(props)} t={t} locale={locale} previewText={previewText(props)} heading={t('trialReminder.heading')} recipientName={ownerName}>
       <Paragraph>
         {plan
           ? trialEndDate

@@ -1,9 +1,8 @@
 import { Section } from '@react-email/section'
-import { Text } from '@react-email/text'
 import { userRegisteredSamples } from '~/events/user-registered'
 import { EmailLayout } from './components/layout'
-import { CallToAction, Paragraph } from './components/parts'
-import { colors, radius, space, text } from './theme'
+import { CallToAction, List, Paragraph, SectionTitle } from './components/parts'
+import { colors, radius, space } from './theme'
 import { previewProps } from './components/preview'
 import { userEmailFromEvent } from './components/user-email'
 import type { UserEmailProps } from './types'
@@ -21,15 +20,11 @@ const tips = ['welcomeFollowUp.tip1', 'welcomeFollowUp.tip2', 'welcomeFollowUp.t
 export function WelcomeFollowUpEmail(props: WelcomeFollowUpEmailProps) {
   const { t, locale, userName, dashboardUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('welcomeFollowUp.heading')} recipientName={userName}>
+    <EmailLayout subject={subject(props)} t={t} locale={locale} previewText={previewText(props)} heading={t('welcomeFollowUp.heading')} recipientName={userName}>
       <Paragraph>{t('welcomeFollowUp.intro')}</Paragraph>
       <Section style={styles.tips}>
-        <Text style={styles.tipsTitle}>{t('welcomeFollowUp.tipsTitle')}</Text>
-        {tips.map((key, index) => (
-          <Text key={key} style={styles.tip}>
-            {index + 1}. {t(key)}
-          </Text>
-        ))}
+        <SectionTitle color={colors.highlightHeading}>{t('welcomeFollowUp.tipsTitle')}</SectionTitle>
+        <List ordered items={tips.map((key) => t(key))} />
       </Section>
       <CallToAction href={dashboardUrl} label={t('welcomeFollowUp.cta')} linkHelp={t('common.linkHelp')} />
       <Paragraph>{t('welcomeFollowUp.closing')}</Paragraph>
@@ -45,6 +40,4 @@ export default WelcomeFollowUpEmail
 
 const styles = {
   tips: { backgroundColor: colors.highlight, borderRadius: radius.box, padding: `${space[2]} ${space[5]}`, margin: `${space[2]} 0 ${space[4]}` },
-  tipsTitle: { color: colors.highlightHeading, ...text.boxTitle, margin: `${space[3]} 0 ${space[2]}` },
-  tip: { color: colors.text, ...text.list, margin: `0 0 ${space[2.5]}` },
 } as const

@@ -22,7 +22,7 @@ export const description = 'Sent as soon as a user signs up; while the address i
 export function WelcomeEmail(props: WelcomeEmailProps) {
   const { t, locale, userName, dashboardUrl, confirmUrl } = props
   return (
-    <EmailLayout t={t} locale={locale} previewText={previewText(props)} heading={t('welcome.heading')} recipientName={userName}>
+    <EmailLayout subject={subject(props)} t={t} locale={locale} previewText={previewText(props)} heading={t('welcome.heading')} recipientName={userName}>
       <Paragraph>{t('welcome.intro')}</Paragraph>
       <Paragraph>{t('welcome.body')}</Paragraph>
       {confirmUrl ? (

@@ -30,7 +30,7 @@ export function GuestForm({ page, formError, intro, children }: GuestFormProps) 
   const formRef = useFocusOnAnswer(useActionData())
   const other = PAGES[page]
   return (
-    <section className="card">
+    <section className="card guest-form">
       <h1>{t(`${page}.title`)}</h1>
       {intro ? <p>{intro}</p> : null}
       <Form method="post" noValidate ref={formRef}>
@@ -39,7 +39,7 @@ export function GuestForm({ page, formError, intro, children }: GuestFormProps) 
         {children}
         <SubmitButton pending={submitting}>{t(`${page}.submit`)}</SubmitButton>
       </Form>
-      <p>
+      <p className="card-footer">
         {t(other.question)} <Link to={other.to}>{t(other.link)}</Link>
       </p>
     </section>

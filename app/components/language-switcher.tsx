@@ -1,23 +1,56 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form, useLocation } from 'react-router'
-import { LOCALES } from '~/i18n/locales'
+import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/locales'
+import { ChevronIcon, GlobeIcon } from './icons'
 
-/** A plain form, so it works before JavaScript loads; the choice is kept in a cookie and on the profile. */
+/**
+ * The language menu: a `<details>` disclosure holding a plain form with one submit button per language,
+ * each named in its own language ("Español", whatever the page's language). No JavaScript needed to open
+ * it or to switch: the form posts to /language, which keeps the choice (cookie, profile) and sends the
+ * visitor back to the page they were on. With JavaScript, Escape and a click elsewhere close it.
+ */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation()
   const location = useLocation()
+  const ref = useRef<HTMLDetailsElement>(null)
+  const current = i18n.language as Locale
+  useEffect(() => {
+    const close = (event: Event) => {
+      const menu = ref.current
+      if (!menu?.open) return
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return
+        menu.open = false
+        menu.querySelector('summary')?.focus()
+      } else if (!menu.contains(event.target as Node)) menu.open = false
+    }
+    document.addEventListener('keydown', close)
+    document.addEventListener('click', close)
+    return () => {
+      document.removeEventListener('keydown', close)
+      document.removeEventListener('click', close)
+    }
+  }, [])
   return (
-    <Form method="post" action="/language" className="language-switcher" reloadDocument>
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <label htmlFor="lng">{t('language.label')}</label>
-      <select id="lng" name="lng" defaultValue={i18n.language} key={i18n.language}>
-        {LOCALES.map((lng) => (
-          <option key={lng} value={lng} lang={lng}>
-            {t(`language.${lng}`)}
-          </option>
-        ))}
-      </select>
-      <button type="submit">{t('language.submit')}</button>
-    </Form>
+    <details className="language-menu" ref={ref} data-testid="language-menu">
+      <summary aria-label={`${t('language.label')}: ${LOCALE_NAMES[current] ?? current}`}>
+        <GlobeIcon />
+        <span lang={current}>{LOCALE_NAMES[current] ?? current}</span>
+        <ChevronIcon className="chevron" />
+      </summary>
+      <Form method="post" action="/language" reloadDocument>
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        <ul aria-label={t('language.label')}>
+          {LOCALES.map((lng) => (
+            <li key={lng}>
+              <button type="submit" name="lng" value={lng} lang={lng} aria-current={lng === current ? 'true' : undefined}>
+                {LOCALE_NAMES[lng]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </Form>
+    </details>
   )
 }

@@ -10,6 +10,9 @@ import { z } from 'zod'
 export const LOCALES = ['fr', 'en', 'es'] as const
 export type Locale = (typeof LOCALES)[number]
 
+/** Each language named in itself, the way someone looking for their own language recognises it. */
+export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English', es: 'Español' }
+
 export const LocaleSchema = z.enum(LOCALES)
 
 export function isLocale(value: unknown): value is Locale {

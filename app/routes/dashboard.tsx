@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { data, Form, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/dashboard'
 import { FormError } from '~/components/field'
 import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
@@ -13,6 +13,7 @@ import { createInvitation, invitationsOf, revokeInvitation } from '~/organizatio
 import { OrganizationPanel } from '~/organizations/organization-panel'
 import { organizationsOf } from '~/organizations/organizations.server'
 import { subscriptionPlans } from '~/billing/prices.server'
+import { emailsCanLeave, inngestDevCommand } from '~/inngest/dev-server.server'
 import { forgetInvitation, pendingInvitationPath } from '~/organizations/pending-invitation.server'
 import { InviteSchema, RevokeSchema } from '~/organizations/schemas'
 
@@ -42,8 +43,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         justConfirmed: new URL(request.url).searchParams.has('confirmed'),
       }
     : { state: 'pending' as const, justConfirmed: false }
+  // In development nothing sends while the Inngest dev server is down: the page says so instead of "on its way".
+  const emailsWaitFor = (await emailsCanLeave()) ? null : inngestDevCommand()
   return {
     title: getInstance(context).t('dashboard.title'),
+    emailsWaitFor,
     user: { id: user.id, name: user.name, email: user.email },
     address,
     organizations,
@@ -119,7 +123,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   })
 }
 
-export default function Dashboard({ loaderData: { user, address, organizations }, actionData }: Route.ComponentProps) {
+export default function Dashboard({ loaderData: { user, address, organizations, emailsWaitFor }, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   // The organization panels answer invitations; the banner answers its own form.
   const invitationAnswer = actionData && !('done' in actionData && actionData.done === 'resent') ? actionData : undefined
@@ -135,11 +139,23 @@ export default function Dashboard({ loaderData: { user, address, organizations }
         <h1>{t('dashboard.title')}</h1>
         <p data-testid="welcome">{t('dashboard.welcome', { name: user.name })}</p>
         <p>{t('dashboard.account', { email: user.email })}</p>
-        <p>{t('dashboard.emails')}</p>
+        {emailsWaitFor ? (
+          <p className="banner info" data-testid="emails-waiting">
+            {t('site.dashboard.emailsWaiting', { command: emailsWaitFor })}
+          </p>
+        ) : (
+          <p>{t('dashboard.emails')}</p>
+        )}
       </section>
       {organizations.length === 0 ? (
-        <section className="card">
+        <section className="card" aria-labelledby="no-organization-title">
+          <h2 id="no-organization-title">{t('site.dashboard.organizationTitle')}</h2>
           <p data-testid="no-organization">{t('organization.none')}</p>
+          <p>
+            <Link to="/pricing" className="button secondary">
+              {t('site.dashboard.plans')}
+            </Link>
+          </p>
         </section>
       ) : (
         organizations.map((organization) => <OrganizationPanel key={organization.id} organization={organization} currentUserId={user.id} answer={invitationAnswer} />)

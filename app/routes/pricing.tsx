@@ -67,14 +67,22 @@ export default function Pricing({ loaderData, actionData }: Route.ComponentProps
   const submitting = useNavigation().state === 'submitting'
   const error = actionData && 'errors' in actionData ? actionData.errors.form : undefined
   return (
-    <section className="pricing" aria-labelledby="pricing-title">
+    <section className="pricing wide" aria-labelledby="pricing-title">
       <div className="card">
         <h1 id="pricing-title">{t('pricing.title')}</h1>
         <p>{trialDays > 0 ? t('pricing.intro', { days: trialDays }) : t('pricing.introNoTrial')}</p>
         {canceled ? <p role="status">{t('pricing.canceled')}</p> : null}
-        {unavailable ? <p role="alert" className="error">{t('pricing.unavailable')}</p> : null}
+        {unavailable ? (
+          <p role="alert" className="error">
+            {t('pricing.unavailable')}
+          </p>
+        ) : null}
         {viewer === 'anonymous' ? <p className="hint">{t('pricing.signInFirst')}</p> : null}
-        {viewer === 'unconfirmed' ? <p className="hint" data-testid="confirm-first">{t('pricing.confirmFirst')}</p> : null}
+        {viewer === 'unconfirmed' ? (
+          <p className="hint" data-testid="confirm-first">
+            {t('pricing.confirmFirst')}
+          </p>
+        ) : null}
         <FormError error={error} />
         {intervals.length > 1 ? (
           <nav className="interval-switch" aria-label={t('pricing.interval')}>

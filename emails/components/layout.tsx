@@ -10,10 +10,12 @@ import { Text } from '@react-email/text'
 import type { ReactNode } from 'react'
 import { colors, contentWidth, fontFamily, radius, space, text } from '../theme'
 import type { AccountEmailProps, EmailProps } from '../types'
-import { Paragraph, Signature, Title } from './parts'
+import { keepWords, Paragraph, Signature, Title } from './parts'
 import { useSender } from './sender'
 
 export interface EmailLayoutProps extends EmailProps {
+  /** The subject line: the document's `<title>`, which some clients and screen readers announce first. */
+  subject: string
   previewText: string
   /** The email's title, its first line. */
   heading: string
@@ -38,17 +40,20 @@ export function accountFrame(props: AccountEmailProps, section: 'passwordReset' 
  * footer. Inline styles and tables only (what React Email emits): no web fonts, flexbox or CSS
  * variables, which Outlook and Gmail drop.
  */
-export function EmailLayout({ t, locale, previewText, heading, recipientName, footer, children }: EmailLayoutProps) {
+export function EmailLayout({ t, locale, subject, previewText, heading, recipientName, footer, children }: EmailLayoutProps) {
   const sender = useSender()
+  const dir = textDirection(locale)
   return (
-    <Html lang={locale} dir="ltr">
+    <Html lang={locale} dir={dir}>
       <Head>
+        <title>{subject}</title>
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
       </Head>
       <Preview>{previewText}</Preview>
       <Body style={styles.body}>
-        <Container style={styles.container}>
+        {/* lang and dir again on the card: Gmail, Outlook.com and others drop <html>'s attributes. */}
+        <Container style={styles.container} lang={locale} dir={dir}>
           <Section style={styles.header}>
             <Text style={styles.brand}>{t('common.brand')}</Text>
           </Section>
@@ -62,17 +67,17 @@ export function EmailLayout({ t, locale, previewText, heading, recipientName, fo
           {/* A lifecycle email says why it comes and how to stop it; any other says why it comes. */}
           {sender.unsubscribeUrl ? (
             <Text style={styles.footer}>
-              {t('common.footerLifecycle')}{' '}
+              {keepWords(t('common.footerLifecycle'))}{' '}
               <Link href={sender.unsubscribeUrl} style={styles.footerLink}>
                 {t('common.unsubscribe')}
               </Link>
             </Text>
           ) : (
-            <Text style={styles.footer}>{footer ?? t('common.footerAccount')}</Text>
+            <Text style={styles.footer}>{keepWords(footer ?? t('common.footerAccount'))}</Text>
           )}
           <Text style={styles.footer}>
             <Link href={sender.preferencesUrl} style={styles.footerLink}>
-              {t('common.preferences')}
+              {keepWords(t('common.preferences'))}
             </Link>
           </Text>
           {/* Bulk-sender rules and CAN-SPAM: who sends, and a postal address. */}
@@ -85,6 +90,12 @@ export function EmailLayout({ t, locale, previewText, heading, recipientName, fo
       </Body>
     </Html>
   )
+}
+
+/** Every language Courrier speaks today is written left to right; a right-to-left one is named here. */
+const RTL = new Set<string>(['ar', 'he', 'fa', 'ur'])
+function textDirection(locale: string): 'ltr' | 'rtl' {
+  return RTL.has(locale) ? 'rtl' : 'ltr'
 }
 
 const styles = {

@@ -5,6 +5,7 @@ import { checkImages } from './images'
 import { checkLinks, type LinkCheckOptions } from './links'
 import { parseEmailHtml } from './parse-html'
 import { checkPreview } from './preview'
+import { checkSemantics } from './semantics'
 import { checkSize } from './size'
 import type { CheckResult } from './types'
 import { checkUntranslated, type UntranslatedOptions } from './untranslated'
@@ -42,6 +43,7 @@ export function runChecks(byLocale: Record<string, RenderedForChecks>, options: 
           checkSize(rendered.html),
           checkImages(p),
           checkLinks(p, options),
+          checkSemantics(rendered.html, rendered.subject),
           checkPreview(rendered, p),
           untranslated[locale]!,
           checkCompat(rendered.html),

@@ -1,4 +1,4 @@
-export type CheckId = 'size' | 'images' | 'links' | 'preview' | 'untranslated' | 'compat' | 'headers' | 'sender'
+export type CheckId = 'size' | 'images' | 'links' | 'semantics' | 'preview' | 'untranslated' | 'compat' | 'headers' | 'sender'
 
 export type CheckStatus = 'pass' | 'warn' | 'fail'
 
