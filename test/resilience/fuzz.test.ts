@@ -32,7 +32,15 @@ const peakRssMb = () => Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${
 beforeAll(async () => {
   // Syncs (PUT /api/inngest) reach a loopback Inngest API that accepts them; events go nowhere.
   inngestApi = await startRegisterDouble()
-  const env = { ...TEST_SECRETS, ...LOOPBACK_ONLY, INNGEST_BASE_URL: inngestApi.url, DATABASE_URL: dbFile, RATE_LIMIT_PER_MINUTE: '1000000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
+  const env = {
+    ...TEST_SECRETS,
+    ...LOOPBACK_ONLY,
+    INNGEST_BASE_URL: inngestApi.url,
+    DATABASE_URL: dbFile,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  }
   const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1' }, encoding: 'utf8' })
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
   server = await startServer(env)
@@ -68,14 +76,19 @@ test(`${RUNS} generated requests: no 5xx, no row written by a refused request, n
   console.log(`fuzz: seed ${SEED}, ${RUNS} requests (replay: npm run fuzz -- --seed ${SEED} --runs ${RUNS})`)
   const started = Date.now()
   const statuses = new Map<number, number>()
+  // Where the pass spends its time, by kind of request: printed at the end, to keep the suite quick.
+  const timeByNote = new Map<string, { n: number; ms: number }>()
   let sent = 0
   await fc.assert(
     fc.asyncProperty(requestArbitrary(ctx), async (request) => {
       const before = snapshot()
+      const sentAt = performance.now()
       const answer = await send(`${server.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body }).catch((error: Error) => {
         throw new Error(`${error.message}: ${describeRequest(request)}`)
       })
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
+      const spent = timeByNote.get(request.note) ?? { n: 0, ms: 0 }
+      timeByNote.set(request.note, { n: spent.n + 1, ms: spent.ms + performance.now() - sentAt })
       if (++sent % 500 === 0) console.log(`fuzz: ${sent} requests, ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${peakRssMb().toFixed(0)} MB`)
       const where = `${describeRequest(request)} → ${answer.status} ${answer.body.slice(0, 200)}`
       // The smallest body limit is a form's 16 KiB: only a larger upload may be cut off unanswered.
@@ -87,7 +100,14 @@ test(`${RUNS} generated requests: no 5xx, no row written by a refused request, n
     { seed: SEED, numRuns: RUNS, endOnFailure: true },
   )
   const seconds = (Date.now() - started) / 1000
-  console.log(`fuzz: ${sent} requests in ${seconds.toFixed(1)} s, seed ${SEED}, statuses ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}, peak RSS ${peakRssMb().toFixed(0)} MB`)
+  console.log(
+    `fuzz: ${sent} requests in ${seconds.toFixed(1)} s, seed ${SEED}, statuses ${[...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ')}, peak RSS ${peakRssMb().toFixed(0)} MB`,
+  )
+  const slowest = [...timeByNote].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 8)
+  console.log(`fuzz: time by kind of request: ${slowest.map(([note, { n, ms }]) => `${note} ${(ms / 1000).toFixed(1)} s/${n}`).join(', ')}`)
   expect(sent).toBeGreaterThanOrEqual(RUNS)
   expect((await fetch(`${server.url}/login`)).status).toBe(200)
   expect(peakRssMb()).toBeLessThan(RSS_CEILING_MB)
