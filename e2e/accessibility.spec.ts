@@ -4,7 +4,7 @@ import { LOCALES, type Locale } from '../app/i18n/locales'
 import { confirmationPathFor, signedInUserId } from './support/accounts'
 import { axeViolations, describeViolations, type Violation } from './support/axe'
 import { expect, test } from './support/fixtures'
-import { mailboxFor, seededAdmin, signIn } from './support/studio'
+import { mailboxFor, signInAsSeededAdmin } from './support/studio'
 import { postStripeEvent, relayedEvent, runAppFunction, subscriptionEvent } from './support/stripe-webhook'
 
 // axe-core over every page of the app in each language, signed out, signed in and as the studio's
@@ -29,7 +29,7 @@ async function check(page: Page, locale: Locale, label: string, found: Violation
 
 /** Shows the studio in `locale` without changing the seeded admin's saved language (other specs sign in as it). */
 async function studioIn(page: Page, locale: Locale) {
-  await signIn(page, seededAdmin, '/admin')
+  await signInAsSeededAdmin(page, '/admin')
   const url = new URL(page.url())
   const value = (await lngCookie.serialize(locale)).split(';')[0]!.split('=')[1]!
   await page.context().addCookies([{ name: 'lng', value, url: url.origin }])

@@ -4,7 +4,7 @@ import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
 import { signUpThroughForm } from './support/accounts'
-import { seededAdmin, signIn } from './support/studio'
+import { signInAsSeededAdmin } from './support/studio'
 import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
 
 // Signup → the welcome journey's first email (driven through the app's real /api/inngest by the executor
@@ -250,7 +250,7 @@ test.describe('screenshots', () => {
       await context.close()
     }
     const admin = await (await browser.newContext({ baseURL, locale: 'en-US' })).newPage()
-    await signIn(admin, seededAdmin)
+    await signInAsSeededAdmin(admin)
     for (const template of ['welcome', 'activation-reminder', 'email-confirmation']) {
       for (const j of journeys) {
         for (const [size, width] of Object.entries({ desktop: 680, mobile: 375 })) {

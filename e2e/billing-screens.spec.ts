@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures'
 import { signUpThroughForm } from './support/accounts'
 import { confirmAddress, runFor } from './support/billing'
-import { seededAdmin, signIn } from './support/studio'
+import { signInAsSeededAdmin } from './support/studio'
 
 // Screenshots of the billing pages and emails in fr/en/es at 1280 and 375 px, for people to look at
 // (test-results/screens-billing/). The assertions only check that each page is the one meant.
@@ -55,7 +55,7 @@ for (const { lang, locale, signUp, start } of LANGUAGES) {
 
 test('the billing emails in fr/en/es, desktop and mobile', async ({ page }) => {
   test.setTimeout(120_000)
-  await signIn(page, seededAdmin)
+  await signInAsSeededAdmin(page)
   const emails = [
     ['subscription-created', 'trial-pro-fr'],
     ['subscription-created', 'trial-starter-en'],

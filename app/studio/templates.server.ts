@@ -87,9 +87,7 @@ export function validateSampleData(id: TemplateId, json: string, translate: (mes
   const issues = [...(data.error?.issues ?? []), ...(context?.error?.issues ?? [])]
   return {
     ok: false,
-    message: issues
-      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${translate(issue.message)}` : translate(issue.message)))
-      .join('\n'),
+    message: issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${translate(issue.message)}` : translate(issue.message))).join('\n'),
   }
 }
 
@@ -152,13 +150,38 @@ const forGrid = (check: CheckResult): CheckResult => ({
   findings: check.findings.filter((f) => f.key !== 'compatPartial').map(({ detail: _detail, ...finding }) => finding),
 })
 
+/**
+ * A named sample of a template, rendered in every language and checked: what the grid's cells and the
+ * thumbnails show. In production a template, its strings and the environment are fixed once the server
+ * has started, so the same (template, sample) always renders the same three emails: each is rendered
+ * once per process and kept (14 templates × their named samples × 3 languages, a bounded set). A failed
+ * render is not kept. In development templates and strings change under the server (Vite reloads them),
+ * so nothing is kept and every request renders afresh.
+ */
+export function sampleRenders(id: TemplateId, sample: string): Promise<Record<Locale, LocaleRender>> | null {
+  const input = sampleInput(id, sample)
+  if (!input) return null
+  if (!sampleRenderCache.enabled) return renderAllLocales(id, input)
+  const key = `${id}\u0000${sample}`
+  let renders = sampleRenderCache.entries.get(key)
+  if (!renders) {
+    renders = renderAllLocales(id, input)
+    sampleRenderCache.entries.set(key, renders)
+    renders.catch(() => sampleRenderCache.entries.delete(key))
+  }
+  return renders
+}
+
+/** The cache behind sampleRenders: on in production only; tests switch it on to check it. */
+export const sampleRenderCache = { enabled: isProduction, entries: new Map<string, Promise<Record<Locale, LocaleRender>>>() }
+
 /** Every template × every language, from each template's first sample: the grid at /admin/emails. */
 export async function studioGrid(): Promise<GridRow[]> {
   const rows: GridRow[] = []
   for (const id of TEMPLATE_IDS) {
     const info = templateInfo(id)
     const sample = info.samples[0]!.key
-    const all = await renderAllLocales(id, sampleInput(id, sample)!)
+    const all = (await sampleRenders(id, sample))!
     rows.push({
       template: info,
       sample,
@@ -174,10 +197,16 @@ export async function studioGrid(): Promise<GridRow[]> {
   return rows
 }
 
-/** One rendering, for the sandboxed preview frames. */
+/** One rendering, for the sandboxed preview frames (the grid's thumbnails: the same renders as its cells). */
 export async function renderOne(id: TemplateId, sample: string, locale: Locale): Promise<RenderedEmail | null> {
-  const input = sampleInput(id, sample)
-  return input ? renderEmail(id, input, locale, { unsubscribeUrl: studioEnvelope(id, input).unsubscribeUrl }) : null
+  if (!sampleRenderCache.enabled) {
+    const input = sampleInput(id, sample)
+    return input ? renderEmail(id, input, locale, { unsubscribeUrl: studioEnvelope(id, input).unsubscribeUrl }) : null
+  }
+  const all = await sampleRenders(id, sample)
+  if (!all) return null
+  const { subject, previewText, html, text } = all[locale]
+  return { subject, previewText, html, text }
 }
 
 /** A named sample as a template renders it: the event's data and the step's context. */

@@ -36,9 +36,8 @@ export async function signUpThroughForm(page: Page, account: { name: string; ema
  */
 export function confirmationPathFor(userId: string): string {
   const db = new Database(e2eEnv.databaseFile, { readonly: true })
-  const row = db
-    .prepare("SELECT id FROM user_tokens WHERE user_id = ? AND purpose = 'email-verification' AND used_at IS NULL ORDER BY created_at DESC")
-    .get(userId) as { id: string } | undefined
+  const row = db.prepare("SELECT id FROM user_tokens WHERE user_id = ? AND purpose = 'email-verification' AND used_at IS NULL ORDER BY created_at DESC").get(userId) as
+    { id: string } | undefined
   db.close()
   if (!row) throw new Error(`no pending confirmation link for user ${userId}`)
   return `/verify-email/${createHmac('sha256', e2eEnv.sessionSecret).update(`user-token:email-verification:${row.id}`).digest('base64url')}`

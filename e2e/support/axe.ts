@@ -1,10 +1,12 @@
-import AxeBuilder from '@axe-core/playwright'
+import axe from 'axe-core'
 import type { Page } from '@playwright/test'
 
 /** What the suite refuses: WCAG 2.2 A/AA failures and best practices that axe rates serious or critical. */
 const BLOCKING = new Set(['serious', 'critical'])
 
 export type Violation = { page: string; rule: string; impact: string; help: string; targets: string[] }
+
+type AxeWindow = { axe?: typeof axe }
 
 /**
  * Runs axe-core over the page as it stands (after whatever the test did to it) and returns its serious
@@ -13,12 +15,20 @@ export type Violation = { page: string; rule: string; impact: string; help: stri
  * The emails inside the studio's frames are left out: they are React Email documents made for mail
  * clients, checked by the studio's own checks (app/studio/checks), and the page around them is what a
  * person navigates. Every rule runs; none is disabled.
+ *
+ * axe.run in the page itself, as @axe-core/playwright's legacy mode does, rather than its default
+ * runPartial/finishRun: that one injects axe into every frame and opens a blank page per call to merge
+ * the frames' results, which on the studio's grid (42 email frames, all excluded anyway) was most of
+ * the time. Only violations are sent back (`resultTypes`): the passes were serialised and dropped.
  */
 export async function axeViolations(page: Page, label: string): Promise<Violation[]> {
-  const results = await new AxeBuilder({ page }).exclude('iframe').analyze()
-  return results.violations
-    .filter((v) => v.impact && BLOCKING.has(v.impact))
-    .map((v) => ({ page: label, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
+  if (!(await page.evaluate(() => Boolean((window as AxeWindow).axe)))) await page.evaluate(axe.source)
+  const results = await page.evaluate(() =>
+    (window as AxeWindow)
+      .axe!.run({ exclude: [['iframe']] } as never, { iframes: false, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))),
+  )
+  return results.filter((v) => v.impact && BLOCKING.has(v.impact)).map((v) => ({ page: label, rule: v.id, impact: v.impact!, help: v.help, targets: v.targets }))
 }
 
 /** A readable list for an assertion message. */

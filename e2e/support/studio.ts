@@ -1,5 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test'
+import { request, type APIRequestContext, type Page } from '@playwright/test'
 import type { MailboxMessage } from '~/studio/mailbox-view.server'
+import { e2eEnv } from '../../playwright.config'
 import { expect } from './fixtures'
 
 /** The admin that the e2e server's start command seeds from ADMIN_EMAIL / ADMIN_PASSWORD (playwright.config.ts). */
@@ -14,6 +15,41 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   // The studio's grid renders every template in three languages before the client-side navigation ends:
   // on a loaded 2-core machine that is seconds, so the wait is longer than Playwright's default 5 s.
   await expect(page).toHaveURL(new RegExp(`${redirectTo.replace(/[/?]/g, '\\$&')}$`), { timeout: 20_000 })
+}
+
+let adminSession: Promise<APIRequestContext> | undefined
+
+/**
+ * The seeded admin, signed in once per worker through the login form's action (a POST to /login, as
+ * the form sends it): the mailbox reader (./mailbox.ts) and signInAsSeededAdmin share its session.
+ */
+export function seededAdminRequest(): Promise<APIRequestContext> {
+  return (adminSession ??= (async () => {
+    // Its own client address, so its one sign-in never counts against a test's rate limit.
+    const context = await request.newContext({ baseURL: e2eEnv.baseURL, extraHTTPHeaders: { 'X-Forwarded-For': '192.0.2.250' } })
+    const res = await context.post('/login', { form: seededAdmin, headers: { Origin: e2eEnv.baseURL }, maxRedirects: 0 })
+    if (res.status() !== 302) throw new Error(`could not sign in as the seeded admin: ${res.status()}`)
+    return context
+  })())
+}
+
+/**
+ * Opens `path` signed in as the seeded admin, with the worker's session (seededAdminRequest) rather than
+ * the login form: the studio's specs are about the studio. The form itself is tested where it is the
+ * subject (accessibility, keyboard, password reset, signup) and by the studio spec's first sign-in.
+ */
+export async function signInAsSeededAdmin(page: Page, path = '/admin/emails') {
+  // The cookies the login form's answer sets: the session and the language saved on the admin's profile.
+  const { cookies } = await (await seededAdminRequest()).storageState()
+  await page.context().addCookies(cookies)
+  await page.goto(path)
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[/?]/g, '\\$&')}$`))
+  // After the form, the page was reached by a client-side navigation and was live; after goto, wait for
+  // React to hydrate it, or a field filled now is reset by hydration.
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main')
+    return main !== null && Object.keys(main).some((key) => key.startsWith('__reactProps$'))
+  })
 }
 
 /** Creates a plain user through the signup form and leaves the page signed in as them. */

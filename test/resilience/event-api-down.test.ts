@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
 import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
-import { pool, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { dueNow, pool, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 let server: RunningServer | undefined
 const api = await startInngestEventApi()
@@ -31,8 +31,11 @@ test('200 signups while the event API answers 503, then it recovers: 200 events,
 
   api.setMode('up')
   // The relay's backoff starts at one second and doubles (capped at 5 minutes): after a minute or so of
-  // signups against a dead API, the next attempt can be up to 64 s away. The wait covers that, so the
-  // test checks delivery (each event once), not how fast the machine hashes 200 passwords.
+  // signups against a dead API, the next attempt can be up to 64 s away. The clock is moved on instead of
+  // waited for (every pending event made due now; the backoff's schedule is app/outbox/relay.test.ts's
+  // subject), so the test checks delivery (each event once), not the clock or how fast the machine
+  // hashes 200 passwords. The relay still finds them on its own next poll.
+  dueNow(dbFile)
   await expect.poll(() => pending().n, { timeout: 150_000, interval: 250 }).toBe(0)
   const ids = api.received.map((e) => e.id)
   expect(ids).toHaveLength(200)

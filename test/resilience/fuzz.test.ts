@@ -1,10 +1,11 @@
 // A generated pass beside the catalogue of bad inputs: FUZZ_RUNS (5,000 unless told) requests made by
 // fast-check from FUZZ_SEED (printed, so a failure replays) across every route, method, header, cookie
-// and body shape (fuzz.ts), against the production server. Every answer is below 500, a refused request
+// and body shape (fuzz.ts), against the production server (FUZZ_SHARDS of them, 2 unless told, each with
+// its own database and share of the runs). Every answer is below 500, a refused request
 // (4xx) writes no row, the server never exits, and its peak memory stays under the benchmark's ceiling.
 // A longer run: `npm run fuzz -- --runs 50000 [--seed N]`.
 import Database from 'better-sqlite3'
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -20,24 +21,47 @@ const RSS_CEILING_MB = 240
 const PASSWORD = 'a long enough password'
 const ADMIN = { email: 'admin@fuzz.test', password: 'fuzz admin password 2026 !' }
 const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures']
-const dbFile = `.tmp/test-db/resilience-fuzz-${crypto.randomUUID()}.db`
 
-let server: RunningServer
+// The requests go to SHARDS production servers at once, each with its own database and its own share of
+// the runs (seeds SEED, SEED + 1, …): a request and its checks stay one at a time per server, so "a
+// refused request writes no row" still reads one database that nothing else writes to, and the two
+// cores are both busy (one server alone leaves one idle while the client waits for each answer).
+const SHARDS = Math.max(1, Number(process.env.FUZZ_SHARDS ?? 2))
+
+type Shard = { index: number; seed: number; runs: number; server: RunningServer; db: Database.Database; ctx: FuzzContext; dbFile: string }
+const shards: Shard[] = []
 let inngestApi: Awaited<ReturnType<typeof startRegisterDouble>>
-let db: Database.Database
-const ctx: FuzzContext = { port: 0, cookies: { owner: '', plain: '', admin: '' }, organizationId: '', invitationPath: '', secrets: { stripe: TEST_SECRETS.STRIPE_WEBHOOK_SECRET } }
-const snapshot = () => TABLES.map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n).join(',')
-const peakRssMb = () => Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+const snapshot = (db: Database.Database) => TABLES.map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n).join(',')
+const peakRssMb = (server: RunningServer) => Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
 
-beforeAll(async () => {
-  // Syncs (PUT /api/inngest) reach a loopback Inngest API that accepts them; events go nowhere.
-  inngestApi = await startRegisterDouble()
-  const env = { ...TEST_SECRETS, ...LOOPBACK_ONLY, INNGEST_BASE_URL: inngestApi.url, DATABASE_URL: dbFile, RATE_LIMIT_PER_MINUTE: '1000000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
-  const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1' }, encoding: 'utf8' })
+async function startShard(index: number): Promise<Shard> {
+  const dbFile = `.tmp/test-db/resilience-fuzz-${crypto.randomUUID()}.db`
+  const ctx: FuzzContext = {
+    port: 0,
+    cookies: { owner: '', plain: '', admin: '' },
+    organizationId: '',
+    invitationPath: '',
+    secrets: { stripe: TEST_SECRETS.STRIPE_WEBHOOK_SECRET },
+  }
+  const env = {
+    ...TEST_SECRETS,
+    ...LOOPBACK_ONLY,
+    INNGEST_BASE_URL: inngestApi.url,
+    DATABASE_URL: dbFile,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  }
+  const seeded = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+    const child = spawn('npx', ['tsx', 'scripts/seed.ts'], { env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.on('exit', (status) => resolve({ status, stderr }))
+  })
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
-  server = await startServer(env)
+  const server = await startServer(env)
   ctx.port = server.port
-  db = new Database(dbFile, { readonly: true })
+  const db = new Database(dbFile, { readonly: true })
   for (const who of ['owner', 'plain'] as const) {
     expect((await signupForm(server, { name: who, email: `${who}@fuzz.test`, password: PASSWORD })).status).toBe(302)
     ctx.cookies[who] = await signIn(server, `${who}@fuzz.test`, PASSWORD)
@@ -57,38 +81,67 @@ beforeAll(async () => {
   })
   expect(invite.status).toBe(200)
   ctx.invitationPath = `/invitations/${(db.prepare('SELECT id FROM invitations').get() as { id: string }).id}`
+  // The runs split evenly; the first shards take the remainder.
+  const runs = Math.floor(RUNS / SHARDS) + (index < RUNS % SHARDS ? 1 : 0)
+  return { index, seed: (SEED + index) % 2 ** 31, runs, server, db, ctx, dbFile }
+}
+
+beforeAll(async () => {
+  // Syncs (PUT /api/inngest) reach a loopback Inngest API that accepts them; events go nowhere.
+  inngestApi = await startRegisterDouble()
+  shards.push(...(await Promise.all(Array.from({ length: SHARDS }, (_, i) => startShard(i)))))
 })
 afterAll(async () => {
-  db?.close()
-  await server?.stop()
+  for (const shard of shards) {
+    shard.db.close()
+    await shard.server.stop()
+  }
   await inngestApi?.close()
 })
 
 test(`${RUNS} generated requests: no 5xx, no row written by a refused request, no crash, memory bounded`, { timeout: 120_000 + RUNS * 100 }, async () => {
-  console.log(`fuzz: seed ${SEED}, ${RUNS} requests (replay: npm run fuzz -- --seed ${SEED} --runs ${RUNS})`)
+  console.log(`fuzz: seed ${SEED}, ${RUNS} requests over ${SHARDS} servers (replay: FUZZ_SHARDS=${SHARDS} npm run fuzz -- --seed ${SEED} --runs ${RUNS})`)
   const started = Date.now()
   const statuses = new Map<number, number>()
+  // Where the pass spends its time, by kind of request: printed at the end, to keep the suite quick.
+  const timeByNote = new Map<string, { n: number; ms: number }>()
   let sent = 0
-  await fc.assert(
-    fc.asyncProperty(requestArbitrary(ctx), async (request) => {
-      const before = snapshot()
-      const answer = await send(`${server.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body }).catch((error: Error) => {
-        throw new Error(`${error.message}: ${describeRequest(request)}`)
-      })
-      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
-      if (++sent % 500 === 0) console.log(`fuzz: ${sent} requests, ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${peakRssMb().toFixed(0)} MB`)
-      const where = `${describeRequest(request)} → ${answer.status} ${answer.body.slice(0, 200)}`
-      // The smallest body limit is a form's 16 KiB: only a larger upload may be cut off unanswered.
-      if (answer.status === 0 && (request.body?.length ?? 0) <= 16 * 1024) throw new Error(`no answer: ${where}`)
-      if (answer.status >= 500) throw new Error(`5xx: ${where}`)
-      if ((answer.status >= 400 || answer.status === 0) && snapshot() !== before) throw new Error(`a refused request wrote rows (${before} → ${snapshot()}): ${where}`)
-      if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the server exited after: ${where}\n${server.output().slice(-2000)}`)
-    }),
-    { seed: SEED, numRuns: RUNS, endOnFailure: true },
-  )
+  const pass = ({ index, seed, runs, server, db, ctx }: Shard) =>
+    fc.assert(
+      fc.asyncProperty(requestArbitrary(ctx), async (request) => {
+        const before = snapshot(db)
+        const sentAt = performance.now()
+        const answer = await send(`${server.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body }).catch((error: Error) => {
+          throw new Error(`${error.message}: ${describeRequest(request)}`)
+        })
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
+        const spent = timeByNote.get(request.note) ?? { n: 0, ms: 0 }
+        timeByNote.set(request.note, { n: spent.n + 1, ms: spent.ms + performance.now() - sentAt })
+        if (++sent % 500 === 0)
+          console.log(`fuzz: ${sent} requests, ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${shards.map((s) => peakRssMb(s.server).toFixed(0)).join(' and ')} MB`)
+        const where = `shard ${index} (seed ${seed}): ${describeRequest(request)} → ${answer.status} ${answer.body.slice(0, 200)}`
+        // The smallest body limit is a form's 16 KiB: only a larger upload may be cut off unanswered.
+        if (answer.status === 0 && (request.body?.length ?? 0) <= 16 * 1024) throw new Error(`no answer: ${where}`)
+        if (answer.status >= 500) throw new Error(`5xx: ${where}`)
+        if ((answer.status >= 400 || answer.status === 0) && snapshot(db) !== before) throw new Error(`a refused request wrote rows (${before} → ${snapshot(db)}): ${where}`)
+        if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the server exited after: ${where}\n${server.output().slice(-2000)}`)
+      }),
+      { seed, numRuns: runs, endOnFailure: true },
+    )
+  const outcomes = await Promise.allSettled(shards.map(pass))
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')
+  if (failure) throw failure.reason
   const seconds = (Date.now() - started) / 1000
-  console.log(`fuzz: ${sent} requests in ${seconds.toFixed(1)} s, seed ${SEED}, statuses ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}, peak RSS ${peakRssMb().toFixed(0)} MB`)
+  const peaks = shards.map((s) => peakRssMb(s.server))
+  console.log(
+    `fuzz: ${sent} requests in ${seconds.toFixed(1)} s, seed ${SEED}, statuses ${[...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ')}, peak RSS ${peaks.map((p) => p.toFixed(0)).join(' and ')} MB`,
+  )
+  const slowest = [...timeByNote].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 8)
+  console.log(`fuzz: time by kind of request: ${slowest.map(([note, { n, ms }]) => `${note} ${(ms / 1000).toFixed(1)} s/${n}`).join(', ')}`)
   expect(sent).toBeGreaterThanOrEqual(RUNS)
-  expect((await fetch(`${server.url}/login`)).status).toBe(200)
-  expect(peakRssMb()).toBeLessThan(RSS_CEILING_MB)
+  for (const shard of shards) expect((await fetch(`${shard.server.url}/login`)).status).toBe(200)
+  for (const peak of peaks) expect(peak).toBeLessThan(RSS_CEILING_MB)
 })

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http'
 import { createServer } from 'node:net'
@@ -86,7 +87,20 @@ export function signupForm(server: RunningServer, fields: Record<string, string>
   })
 }
 
-/** Runs `task` over `items` with at most `limit` at a time. */
+/**
+ * Moves the outbox's clock on: every pending event of a server's database is due now, as it would be
+ * once its backoff has passed. The relay still has to find, claim and deliver each on its own poll.
+ */
+export function dueNow(dbFile: string) {
+  const db = new Database(dbFile)
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.prepare("UPDATE outbox_events SET next_attempt_at = 0 WHERE status = 'pending'").run()
+  } finally {
+    db.close()
+  }
+}
+
 /** Signs in through the login form as a browser would; the session cookie (`__session=…`) it gets. */
 export async function signIn(server: RunningServer, email: string, password: string): Promise<string> {
   const res = await fetch(`${server.url}/login`, {
@@ -100,6 +114,7 @@ export async function signIn(server: RunningServer, email: string, password: str
   return cookie.split(';')[0]!
 }
 
+/** Runs `task` over `items` with at most `limit` at a time. */
 export async function pool<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length)
   let next = 0

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { readdirSync } from 'node:fs'
 import { afterAll, expect, test } from 'vitest'
 import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
-import { pool, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { dueNow, pool, signupForm, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 const servers: RunningServer[] = []
 const api = await startInngestEventApi()
@@ -40,6 +40,9 @@ test('two processes share one database file safely', async () => {
   expect(await dashboard.text()).toContain('User ')
 
   api.setMode('up')
+  // The clock moved on rather than waited for (see event-api-down.test.ts): both relays race for the
+  // events on their next polls.
+  dueNow(dbFile)
   const pending = () => (db.prepare("SELECT count(*) AS n FROM outbox_events WHERE status != 'sent'").get() as { n: number }).n
   await expect.poll(pending, { timeout: 60_000, interval: 250 }).toBe(0)
   const ids = api.received.map((e) => e.id)
