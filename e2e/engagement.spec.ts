@@ -5,7 +5,7 @@ import { confirmEmailInDatabase, signUpThroughForm } from './support/accounts'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
 import { postResendEvent, resendEmailFor } from './support/resend-webhook'
-import { seededAdmin, signIn } from './support/studio'
+import { seededAdmin, signIn, signInAsSeededAdmin } from './support/studio'
 
 // Engagement end to end: the app sends through the Resend double (every e2e email does), signed webhook
 // deliveries come back as Resend would post them, and the studio shows them: the message's timeline, the
@@ -14,10 +14,12 @@ import { seededAdmin, signIn } from './support/studio'
 const password = 'a long enough password'
 const screens = 'test-results/screens-engagement'
 
-async function adminPage(browser: Browser, locale = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ locale, extraHTTPHeaders: { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 200) + 20}` } })
+/** The seeded admin in a browser of its own: its session reused (English), or through the login form in the browser's language. */
+async function adminPage(browser: Browser, locale?: string): Promise<Page> {
+  const context = await browser.newContext({ locale: locale ?? 'en-US', extraHTTPHeaders: { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 200) + 20}` } })
   const page = await context.newPage()
-  await signIn(page, seededAdmin, '/admin/analytics?period=7')
+  if (locale) await signIn(page, seededAdmin, '/admin/analytics?period=7')
+  else await signInAsSeededAdmin(page, '/admin/analytics?period=7')
   return page
 }
 
