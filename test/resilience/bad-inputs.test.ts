@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { sampleCheckoutCompletedEvent, samplePaymentFailedEvent, sampleSubscriptionEvent } from '~/billing/sample-events'
+import { sampleEmailEvent, signResendDelivery } from '~/engagement/sample-deliveries'
 import { startInngestEventApi } from '../mocks/inngest-event-api.mjs'
 import { startStripeApiDouble } from '../mocks/stripe-api'
 import { LOOPBACK_ONLY, send, signupForm, startServer, TEST_SECRETS, type RunningServer, signIn } from './server'
@@ -28,7 +29,7 @@ let invitationPath = ''
 let resetPath = ''
 let confirmPath = ''
 
-const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures', 'user_tokens', 'email_suppressions', 'email_preferences', 'account_deletion_notices', 'checkout_sessions']
+const TABLES = ['users', 'sessions', 'outbox_events', 'stripe_events', 'email_events', 'email_engagement', 'email_daily_stats', 'email_skips', 'suppression_lifts', 'subscriptions', 'organizations', 'memberships', 'invitations', 'mailbox_messages', 'function_failures', 'user_tokens', 'email_suppressions', 'email_preferences', 'account_deletion_notices', 'checkout_sessions']
 const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]))
 
 beforeAll(async () => {
@@ -112,6 +113,11 @@ function webhook(payload: string, signature?: string) {
 const sign = (payload: string, options: { secret?: string; timestamp?: number } = {}) =>
   stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? TEST_SECRETS.STRIPE_WEBHOOK_SECRET, timestamp: options.timestamp })
 const event = () => JSON.stringify(sampleSubscriptionEvent({ email: 'someone@example.com' }))
+const resendEvent = () => JSON.stringify(sampleEmailEvent('email.bounced', { emailId: 're_bad_inputs', to: 'someone@example.com', tags: { template: 'welcome', locale: 'en' } }))
+function resendWebhook(payload: string, headers: Record<string, string>, method = 'POST') {
+  return raw('/webhooks/resend', payload, { 'Content-Type': 'application/json', ...headers }, method)
+}
+const signResend = (payload: string, options: { secret?: string; timestamp?: Date } = {}) => signResendDelivery(payload, options.secret ?? TEST_SECRETS.RESEND_WEBHOOK_SECRET, options)
 function inngestSignature(body: string, ts: number, key = TEST_SECRETS.INNGEST_SIGNING_KEY) {
   return `t=${ts}&s=${createHmac('sha256', key.replace(/^signkey-\w+-/, '')).update(body + ts).digest('hex')}`
 }
@@ -269,6 +275,29 @@ const catalogue: Record<string, Case[]> = {
     ['a 1 MB body', () => { const p = JSON.stringify({ ...sampleSubscriptionEvent(), padding: 'x'.repeat(1_000_000) }); return webhook(p, sign(p)) }, 413],
     ['a GET', () => fetch(`${server.url}/webhooks/stripe`), 405],
     ['a PUT', () => { const p = event(); return raw('/webhooks/stripe', p, { 'Content-Type': 'application/json', 'Stripe-Signature': sign(p) }, 'PUT') }, 405],
+  ],
+  'Resend webhook': [
+    ['no signature headers', () => resendWebhook(resendEvent(), {}), 400],
+    ['signed with another secret', () => { const p = resendEvent(); return resendWebhook(p, signResend(p, { secret: `whsec_${Buffer.from('someone else').toString('base64')}` })) }, 400],
+    ['a signature ten minutes old', () => { const p = resendEvent(); return resendWebhook(p, signResend(p, { timestamp: new Date(Date.now() - 600_000) })) }, 400],
+    ['a timestamp ten minutes ahead', () => { const p = resendEvent(); return resendWebhook(p, signResend(p, { timestamp: new Date(Date.now() + 600_000) })) }, 400],
+    ['a body changed after signing (another address to suppress)', () => { const p = resendEvent(); return resendWebhook(p.replace('someone@', 'victim@'), signResend(p)) }, 400],
+    ['a signature header of 10,000 characters', () => { const p = resendEvent(); return resendWebhook(p, { ...signResend(p), 'svix-signature': `v1,${'A'.repeat(10_000)}` }) }, 400],
+    ['an svix-id of 300 characters', () => { const p = resendEvent(); return resendWebhook(p, { ...signResend(p), 'svix-id': 'm'.repeat(300) }) }, 400],
+    ['signed, but not JSON', () => resendWebhook('{"type": "email.bounced", ', signResend('{"type": "email.bounced", ')), 400],
+    // Signed by Resend, so retrying would change nothing: acknowledged, and nothing is suppressed.
+    ['signed JSON that is not an event', () => resendWebhook('{"hello":"world"}', signResend('{"hello":"world"}')), 200],
+    ['a 1 MB body', () => { const p = JSON.stringify({ type: 'email.bounced', created_at: new Date().toISOString(), data: { pad: 'x'.repeat(1_000_000) } }); return resendWebhook(p, signResend(p)) }, 413],
+    ['a GET', () => fetch(`${server.url}/webhooks/resend`), 405],
+    ['a PUT', () => { const p = resendEvent(); return resendWebhook(p, signResend(p), 'PUT') }, 405],
+  ],
+  'lifting a suppression (/admin/suppressions)': [
+    ['not signed in', () => form('/admin/suppressions', { id: 'x', note: 'because' }), 302],
+    ['a plain user', () => form('/admin/suppressions', { id: 'x', note: 'because' }, cookies.plain), 403],
+    ['no reason given', () => form('/admin/suppressions', { id: 'x', note: '' }, cookies.admin), 400],
+    ['a reason of 501 characters', () => form('/admin/suppressions', { id: 'x', note: 'n'.repeat(501) }, cookies.admin), 400],
+    ['an entry that does not exist', () => form('/admin/suppressions', { id: 'no-such-entry', note: 'because' }, cookies.admin), 404],
+    ['posted from another site', () => form('/admin/suppressions', { id: 'x', note: 'because' }, cookies.admin, { Origin: 'https://evil.example' }), 403],
   ],
   'Start my trial (/pricing)': [
     ['a visitor who is not signed in (sent to log in)', () => form('/pricing', { planId: 'pro', interval: 'month' }), 303],

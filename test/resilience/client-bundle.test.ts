@@ -19,6 +19,7 @@ test.each([
   'INNGEST_SIGNING_KEY',
   'INNGEST_EVENT_KEY',
   'RESEND_API_KEY',
+  'RESEND_WEBHOOK_SECRET',
   'ADMIN_PASSWORD',
   'better-sqlite3',
   'scrypt',

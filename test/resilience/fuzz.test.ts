@@ -41,7 +41,7 @@ async function startShard(index: number): Promise<Shard> {
     cookies: { owner: '', plain: '', admin: '' },
     organizationId: '',
     invitationPath: '',
-    secrets: { stripe: TEST_SECRETS.STRIPE_WEBHOOK_SECRET },
+    secrets: { stripe: TEST_SECRETS.STRIPE_WEBHOOK_SECRET, resend: TEST_SECRETS.RESEND_WEBHOOK_SECRET },
   }
   const env = {
     ...TEST_SECRETS,

@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import Stripe from 'stripe'
 import { ForgotPasswordSchema, LoginSchema, ResetPasswordSchema, SignupSchema } from '~/auth/schemas'
 import { sampleCheckoutCompletedEvent, samplePaymentFailedEvent, sampleSubscriptionEvent } from '~/billing/sample-events'
+import { sampleEmailEvent, signResendDelivery } from '~/engagement/sample-deliveries'
 import { CheckoutSchema } from '~/billing/schemas'
 import { eventCatalogue } from '~/events'
 import { InviteSchema, RevokeSchema } from '~/organizations/schemas'
@@ -16,7 +17,7 @@ export type FuzzContext = {
   cookies: Record<'owner' | 'plain' | 'admin', string>
   organizationId: string
   invitationPath: string
-  secrets: { stripe: string }
+  secrets: { stripe: string; resend: string }
 }
 
 const stripe = new Stripe('sk_test_fuzz_only')
@@ -128,7 +129,7 @@ const rawBody: fc.Arbitrary<Body> = fc.oneof(
 const studioSamples = Object.values(eventCatalogue).flatMap((entry) => Object.values(entry.samples as Record<string, { data: unknown }>).map((sample) => sample.data))
 
 /** A path and, for the routes that take one, a body built from the route's schema or sample. */
-function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sign?: 'stripe' | 'inngest'; note: string }> {
+function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sign?: 'stripe' | 'inngest' | 'resend'; note: string }> {
   const form = (path: string, valid: Record<string, string>, note: string) =>
     formFields(valid).chain((fields) => encodeForm(fields).map((body) => ({ path, body, note })))
   const anyId = fc.oneof(fc.uuid(), text.map(pathSafe))
@@ -178,6 +179,15 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
       sign: 'stripe' as const,
       note: 'stripe billing event, mutated and signed',
     })),
+    fc
+      .constantFrom('email.delivered', 'email.clicked', 'email.bounced', 'email.complained', 'email.opened')
+      .chain((type) => mutatedJson(sampleEmailEvent(type, { emailId: 're_fuzz', to: 'owner@fuzz.test', tags: { message: 'x', template: 'welcome', locale: 'fr', event: 'e' } })))
+      .map((event) => ({
+        path: '/webhooks/resend',
+        body: { contentType: 'application/json', body: Buffer.from(JSON.stringify(event) ?? 'null') },
+        sign: 'resend' as const,
+        note: 'resend event, mutated and signed',
+      })),
     mutatedJson({ event: { name: 'user/registered', data: studioSamples[0] }, events: [], steps: {}, ctx: { run_id: 'r1', attempt: 0 }, version: 2 }).chain((call) =>
       fc.constantFrom('courrier-welcome-journey', 'courrier-process-subscription', 'nope').map((fnId) => ({
         path: `/api/inngest?fnId=${fnId}&stepId=step`,
@@ -188,7 +198,7 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     ),
     fc
       .constantFrom(
-        '/', '/signup', '/login', '/forgot-password', '/reset-password/x', '/verify-email/x', '/logout', '/language', '/dashboard', '/api/inngest', '/webhooks/stripe', '/admin', '/admin/emails', '/admin/mailbox',
+        '/', '/signup', '/login', '/forgot-password', '/reset-password/x', '/verify-email/x', '/logout', '/language', '/dashboard', '/api/inngest', '/webhooks/stripe', '/webhooks/resend', '/admin/analytics', '/admin/analytics?period=90', '/admin/suppressions', '/admin/suppressions?q=%25', '/admin', '/admin/emails', '/admin/mailbox',
         '/admin/team', '/admin/mailbox.json', '/settings', '/settings/notifications', '/settings/account', '/account-deleted', '/unsubscribe/x', '/pricing', '/pricing?interval=year', '/billing/portal', '/billing/success', '/billing/unavailable', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
       )
       .chain((path) => fc.option(rawBody, { freq: 3 }).map((body) => ({ path, body: body ?? undefined, note: 'page or endpoint' }))),
@@ -233,6 +243,10 @@ export function requestArbitrary(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
       if (body && type !== undefined) headers['Content-Type'] = type
       if (body && t.sign === 'stripe' && signature !== 'none') {
         headers['Stripe-Signature'] = stripe.webhooks.generateTestHeaderString({ payload: body.toString('utf8'), secret: signature === 'valid' ? ctx.secrets.stripe : 'whsec_forged' })
+      }
+      if (body && t.sign === 'resend' && signature !== 'none') {
+        const secret = signature === 'valid' ? ctx.secrets.resend : `whsec_${Buffer.from('forged-resend-secret').toString('base64')}`
+        Object.assign(headers, signResendDelivery(body.toString('utf8'), secret))
       }
       if (body && t.sign === 'inngest' && signature !== 'none') {
         // Forged: a call signed with the real key is Inngest's own, and the SDK answers a function that

@@ -9,6 +9,7 @@ export const TEST_SECRETS = {
   STRIPE_WEBHOOK_SECRET: 'whsec_resilience_only_0123456789',
   INNGEST_SIGNING_KEY: 'signkey-test-0123456789abcdef0123456789abcdef0123456789abcdef01234567',
   INNGEST_EVENT_KEY: 'resilience-event-key',
+  RESEND_WEBHOOK_SECRET: `whsec_${Buffer.from('resilience-only-resend-webhook-key').toString('base64')}`,
 }
 
 /** Vendor endpoints pointed at a closed loopback port (9, discard), for servers whose test needs no vendor. */
