@@ -27,7 +27,14 @@ test.describe('the template page, built around the preview', () => {
     // The details of the checks are a click away.
     await expect(page.getByTestId('checks-details').locator('.findings, .hint').first()).toBeHidden()
     await page.getByTestId('checks-details').locator('> summary').click()
-    await expect(page.getByTestId('checks-details').locator('table')).toBeVisible()
+    await expect(page.getByTestId('checks-details').locator('table').first()).toBeVisible()
+    // Compatibility as a matrix: a row per client family the audience uses (STUDIO_EMAIL_CLIENTS's
+    // default), a column per feature; Samsung Email is not in that audience.
+    const matrix = page.getByTestId('compat-matrix')
+    await expect(matrix.locator('tbody tr')).toHaveCount(4)
+    await expect(matrix.locator('tbody th')).toHaveText(['Gmail', 'Apple Mail', 'Outlook', 'Yahoo Mail'])
+    await expect(matrix.locator('tr[data-family="samsung-email"]')).toHaveCount(0)
+    await expect(matrix.locator('thead th[data-support="none"]').first()).toBeVisible()
 
     await expect(page.getByTestId('live-hint')).toBeVisible()
     const textarea = page.locator('#sample-data')
@@ -73,10 +80,14 @@ test.describe('the template page, built around the preview', () => {
       const page = await studioPage(locale)
       for (const width of [1280, 375, 320]) {
         await page.setViewportSize({ width, height: 900 })
-        if (width === 1280) await page.goto(`/admin/emails/onboarding-day-3?locale=${lang}`)
+        await page.goto(`/admin/emails/onboarding-day-3?locale=${lang}`)
         await expect(page.frameLocator('[data-testid="email-frame"]').locator('body')).toContainText('Courrier')
         await expectReflow(page)
         if (width !== 320) await page.screenshot({ path: `${SCREENS}/template-${lang}-${width}.png`, fullPage: width !== 1280 })
+        if (width === 1280) {
+          await page.getByTestId('checks-details').locator('> summary').click()
+          await page.getByTestId('checks-summary').screenshot({ path: `${SCREENS}/checks-matrix-${lang}-1280.png` })
+        }
       }
     }
   })

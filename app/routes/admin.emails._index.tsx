@@ -4,13 +4,16 @@ import type { Route } from './+types/admin.emails._index'
 import { titleMeta } from '~/components/title-meta'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
+import { forAudience } from '~/studio/audience.server'
 import { studioGrid } from '~/studio/templates.server'
 import { CheckBadges } from '~/studio/ui/check-badges'
 import { useStudioFormat } from '~/studio/ui/format'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
-  return { title: getInstance(context).t('studio.grid.title'), rows: await studioGrid() }
+  // Compatibility counts only for the clients the team's audience uses (STUDIO_EMAIL_CLIENTS).
+  const rows = (await studioGrid()).map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, checks: forAudience(cell.checks) })) }))
+  return { title: getInstance(context).t('studio.grid.title'), rows }
 }
 
 export const meta: Route.MetaFunction = titleMeta

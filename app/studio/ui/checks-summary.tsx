@@ -3,6 +3,7 @@ import { LOCALES } from '~/i18n/locales'
 import type { DetailRender } from '../detail.server'
 import type { StudioView } from '../templates.server'
 import { CheckBadges, Findings } from './check-badges'
+import { CompatMatrix } from './compat-matrix'
 import { useStudioFormat } from './format'
 
 /**
@@ -34,7 +35,8 @@ export function ChecksSummary({ view, render }: { view: StudioView; render: Deta
       </div>
       <details className="checks-details" data-testid="checks-details">
         <summary>{t('studio.checks.findingsFor', { language: languageName(view.locale) })}</summary>
-        <Findings checks={checks} />
+        <CompatMatrix checks={checks} families={render.families} />
+        <Findings checks={checks.map((check) => (check.id === 'compat' ? { ...check, findings: check.findings.filter((f) => f.key !== 'compatUnsupported') } : check))} />
         <table className="data checks-table">
           <caption className="visually-hidden">{t('studio.checks.everyLanguage')}</caption>
           <tbody>

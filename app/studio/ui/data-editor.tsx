@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { useFetcher } from 'react-router'
 import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
@@ -35,11 +35,12 @@ export function DataEditor({
   const formRef = useFocusOnAnswer(answer)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   // Typing re-renders the preview only once the page's script runs; until then the button does it.
-  const [live, setLive] = useState(false)
-  useEffect(() => {
-    setLive(true)
-    return () => clearTimeout(timer.current)
-  }, [])
+  const live = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
+  useEffect(() => () => clearTimeout(timer.current), [])
   const schedule = () => {
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
@@ -93,3 +94,5 @@ export function DataEditor({
     </section>
   )
 }
+
+const noSubscription = () => () => {}
