@@ -93,6 +93,13 @@ const EnvSchema = z
     // Named with its postal address in every email's footer (CAN-SPAM, and Gmail's and Yahoo's bulk-sender rules).
     COMPANY_NAME: z.string().trim().min(1).max(100).default(DEV_COMPANY.name),
     COMPANY_ADDRESS: z.string().trim().min(5).max(200).default(DEV_COMPANY.address),
+    // The email clients the team's audience reads with (the studio's compatibility matrix); only their
+    // findings count toward the badge. Families of the clients the compatibility check asks caniemail about.
+    STUDIO_EMAIL_CLIENTS: z
+      .string()
+      .default('gmail,apple-mail,outlook,yahoo')
+      .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(['gmail', 'apple-mail', 'outlook', 'yahoo', 'samsung-email'])).min(1)),
     // A mailbox that takes unsubscribe requests by email: added to List-Unsubscribe beside the https link.
     LIST_UNSUBSCRIBE_MAILTO: z.email().optional(),
     // The onboarding series' delays after signup (Inngest time strings: 24h, 3d, 90s…), so a demo runs in minutes.

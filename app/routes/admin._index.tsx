@@ -54,14 +54,18 @@ export default function StudioOverview({ loaderData: { status, counts, events, f
           {(e) => (
             <tr key={e.id}>
               <td>
-                <Link to={`/admin/events/${encodeURIComponent(e.id)}`}>{e.name}</Link>
+                <Link to={`/admin/events/${encodeURIComponent(e.id)}`} translate="no">
+                  {e.name}
+                </Link>
                 <div className="mono hint">{e.id}</div>
               </td>
               <td>
                 <span className={`pill pill-${e.status}`}>{t(`studio.outbox.status.${e.status}`)}</span>
               </td>
               <td>{e.attempts}</td>
-              <td className="error-text">{e.lastError ?? '—'}</td>
+              <td className="error-text" translate="no">
+                {e.lastError ?? '—'}
+              </td>
               <td>
                 <DateTime iso={e.createdAt} />
               </td>
@@ -80,8 +84,18 @@ export default function StudioOverview({ loaderData: { status, counts, events, f
           {(f) => (
             <tr key={f.id}>
               <td className="mono">{f.functionId}</td>
-              <td>{f.eventId ? <Link to={`/admin/events/${encodeURIComponent(f.eventId)}`}>{f.eventName ?? f.eventId}</Link> : (f.eventName ?? '—')}</td>
-              <td className="error-text">{f.error}</td>
+              <td>
+                {f.eventId ? (
+                  <Link to={`/admin/events/${encodeURIComponent(f.eventId)}`} translate="no">
+                    {f.eventName ?? f.eventId}
+                  </Link>
+                ) : (
+                  (f.eventName ?? '—')
+                )}
+              </td>
+              <td className="error-text" translate="no">
+                {f.error}
+              </td>
               <td>
                 <DateTime iso={f.createdAt} />
               </td>

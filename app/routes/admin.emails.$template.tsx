@@ -1,20 +1,20 @@
 import { useTranslation } from 'react-i18next'
-import { data, Form, Link, useFetcher, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
+import { data, Link, useFetcher, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/admin.emails.$template'
-import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import { titleMeta } from '~/components/title-meta'
 import type { FormErrors } from '~/http/parse-form.server'
 import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'
 import { isProduction } from '~/env.server'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
-import { LOCALES } from '~/i18n/locales'
 import { detailAction, type DetailActionData } from '~/studio/detail-action.server'
 import { detailRender, sampleJson } from '~/studio/detail.server'
 import { isTemplateId, resolveView, sampleInput, templateInfo } from '~/studio/templates.server'
 import { EmitEventForm, SendTestForm } from '~/studio/ui/detail-forms'
 import { DetailToolbar, PreviewPane } from '~/studio/ui/detail-preview'
-import { CheckBadges, Findings } from '~/studio/ui/check-badges'
+import { ChecksSummary } from '~/studio/ui/checks-summary'
+import { DataEditor } from '~/studio/ui/data-editor'
+import { useStudioFormat } from '~/studio/ui/format'
 
 export const headers = forwardActionHeaders
 
@@ -43,97 +43,72 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return formAction(request, () => detailAction(request, context, user, template, getLocale(context)))
 }
 
-// Sending a test or an event changes nothing this page shows: no need to render three languages again.
+// Sending a test or an event, or previewing edited data, changes nothing the loader reads: no need to
+// render three languages again.
 export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
   const intent = formData?.get('intent')
-  return intent === 'send-test' || intent === 'emit' ? false : defaultShouldRevalidate
+  return intent === 'send-test' || intent === 'emit' || intent === 'preview' ? false : defaultShouldRevalidate
 }
 
 export const meta: Route.MetaFunction = titleMeta
 
 type FormRejection = { errors?: FormErrors }
+type Answer = DetailActionData & FormRejection
 
+/**
+ * The template page is built around the preview: what to do with it (language, sample, width, view,
+ * send a test, send the event) above it, the checks as one line of badges with the details a click away,
+ * and the event data beside it. Editing the data re-renders the preview as you type (debounced); an
+ * invalid edit says why and keeps the last good render. Without JavaScript every control is a link or
+ * a form that posts, and the page answers with the same view.
+ */
 export default function TemplateDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
+  const { templateDescription } = useStudioFormat()
   const { info, view, sample, canEmit } = loaderData
-  const answer = actionData as (DetailActionData & FormRejection) | undefined
-  const preview = answer && 'intent' in answer && answer.intent === 'preview' ? answer : undefined
-  const render = preview?.render ?? loaderData.render
-  const lastGood = preview?.lastGood ?? sample
-  const submitting = useNavigation().state === 'submitting'
-  const dataFormRef = useFocusOnAnswer(preview)
-  const sendFetcher = useFetcher<DetailActionData & FormRejection>()
-  const emitFetcher = useFetcher<DetailActionData & FormRejection>()
+  const answer = actionData as Answer | undefined
+  const previewFetcher = useFetcher<Answer>()
+  const sendFetcher = useFetcher<Answer>()
+  const emitFetcher = useFetcher<Answer>()
   // Without JavaScript the fetcher forms post as plain forms, and their answer arrives as actionData.
   const fallback = (intent: string) => (answer && 'intent' in answer && answer.intent === intent ? answer : undefined)
+  const previewAnswer = previewFetcher.data ?? fallback('preview')
+  const preview = previewAnswer && 'render' in previewAnswer ? previewAnswer : undefined
+  const render = preview?.render ?? loaderData.render
+  const lastGood = preview?.lastGood ?? sample
 
   return (
     <>
-      <h1 className="mono">{info.id}</h1>
-      <p className="hint">
-        <span className={`category category-${info.category}`} data-testid="category">
-          {t(`studio.category.${info.category}`)}
-          {info.topic ? ` · ${t(`studio.topic.${info.topic}`)}` : null}
-        </span>{' '}
-        · <span className="mono">{info.event}</span> · {info.description}
-      </p>
+      <header className="detail-header">
+        <h1 className="mono" translate="no">
+          {info.id}
+        </h1>
+        <p className="hint">
+          <span className={`category category-${info.category}`} data-testid="category">
+            {t(`studio.category.${info.category}`)}
+            {info.topic ? ` · ${t(`studio.topic.${info.topic}`)}` : null}
+          </span>{' '}
+          ·{' '}
+          <span className="mono" translate="no">
+            {info.event}
+          </span>{' '}
+          · {templateDescription(info.id)}
+        </p>
+      </header>
       <DetailToolbar info={info} view={view} locales={render.locales} />
+      <div className="detail-actions">
+        <SendTestForm fetcher={sendFetcher} answer={sendFetcher.data ?? fallback('send-test')} view={view} data={lastGood} />
+        <EmitEventForm fetcher={emitFetcher} answer={emitFetcher.data ?? fallback('emit')} view={view} data={lastGood} event={info.event} canEmit={canEmit} />
+      </div>
+      {answer?.errors?.form ? (
+        <p className="error" role="alert">
+          {t(answer.errors.form)}
+        </p>
+      ) : null}
+      <ChecksSummary view={view} render={render} />
       <div className="detail">
-        <PreviewPane view={view} render={render} />
-        <aside className="detail-side">
-          <section className="panel" aria-labelledby="checks-title">
-            <h2 id="checks-title">{t('studio.checks.title')}</h2>
-            <table className="data checks-table">
-              <tbody>
-                {LOCALES.map((locale) => (
-                  <tr key={locale} aria-current={locale === view.locale ? 'true' : undefined}>
-                    <th scope="row">{t(`language.${locale}`)}</th>
-                    <td>
-                      <CheckBadges checks={render.locales[locale].checks} locale={locale} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <h3>{t('studio.checks.findingsFor', { language: t(`language.${view.locale}`) })}</h3>
-            <Findings checks={render.locales[view.locale].checks} />
-          </section>
-
-          <section className="panel" aria-labelledby="data-title">
-            <h2 id="data-title">{t('studio.detail.data')}</h2>
-            <p className="hint">{t('studio.detail.dataHint', { event: info.event })}</p>
-            <Form method="post" key={`${view.template}/${view.sample}`} ref={dataFormRef}>
-              <input type="hidden" name="intent" value="preview" />
-              <input type="hidden" name="locale" value={view.locale} />
-              <input type="hidden" name="sample" value={view.sample} />
-              <input type="hidden" name="lastGood" value={lastGood} />
-              <label htmlFor="sample-data" className="visually-hidden">
-                {t('studio.detail.data')}
-              </label>
-              <textarea id="sample-data" name="data" className="json" rows={14} spellCheck={false} defaultValue={preview?.data ?? sample} aria-invalid={preview?.error ? true : undefined} aria-describedby={preview?.error ? 'data-error' : undefined} />
-              {preview?.error ? (
-                <div id="data-error" className="error" role="alert">
-                  <p>{t('studio.detail.dataRejected')}</p>
-                  <pre data-testid="data-error">{preview.error}</pre>
-                </div>
-              ) : null}
-              <SubmitButton pending={submitting}>{t('studio.detail.applyData')}</SubmitButton>
-            </Form>
-            {info.contextFields.length > 0 ? (
-              <p className="hint" data-testid="context-fields">
-                {t('studio.detail.context')}: <code>{info.contextFields.join(', ')}</code>
-              </p>
-            ) : null}
-          </section>
-
-          <SendTestForm fetcher={sendFetcher} answer={sendFetcher.data ?? fallback('send-test')} view={view} data={lastGood} />
-          <EmitEventForm fetcher={emitFetcher} answer={emitFetcher.data ?? fallback('emit')} view={view} data={lastGood} event={info.event} canEmit={canEmit} />
-          {answer?.errors?.form ? (
-            <p className="error" role="alert">
-              {t(answer.errors.form)}
-            </p>
-          ) : null}
-        </aside>
+        <PreviewPane view={view} render={render} updating={previewFetcher.state !== 'idle'} />
+        <DataEditor key={`${view.template}/${view.sample}`} fetcher={previewFetcher} answer={preview} view={view} sample={sample} lastGood={lastGood} info={info} />
       </div>
       <p>
         <Link to="/admin/emails">{t('studio.detail.back')}</Link>

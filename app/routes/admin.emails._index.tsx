@@ -4,18 +4,23 @@ import type { Route } from './+types/admin.emails._index'
 import { titleMeta } from '~/components/title-meta'
 import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
+import { forAudience } from '~/studio/audience.server'
 import { studioGrid } from '~/studio/templates.server'
 import { CheckBadges } from '~/studio/ui/check-badges'
+import { useStudioFormat } from '~/studio/ui/format'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
-  return { title: getInstance(context).t('studio.grid.title'), rows: await studioGrid() }
+  // Compatibility counts only for the clients the team's audience uses (STUDIO_EMAIL_CLIENTS).
+  const rows = (await studioGrid()).map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, checks: forAudience(cell.checks) })) }))
+  return { title: getInstance(context).t('studio.grid.title'), rows }
 }
 
 export const meta: Route.MetaFunction = titleMeta
 
 export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps) {
   const { t } = useTranslation()
+  const { languageName, languageLabel, kb, templateDescription, sampleLabel } = useStudioFormat()
   return (
     <>
       <h1>{t('studio.grid.title')}</h1>
@@ -25,23 +30,33 @@ export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps
           <section key={row.template.id} className="grid-row" data-template={row.template.id} aria-labelledby={`tpl-${row.template.id}`}>
             <header className="grid-row-header">
               <h2 id={`tpl-${row.template.id}`}>
-                <Link to={`/admin/emails/${row.template.id}`}>{row.template.id}</Link>
+                <Link to={`/admin/emails/${row.template.id}`} translate="no">
+                  {row.template.id}
+                </Link>
               </h2>
               <p className="hint">
                 <span className={`category category-${row.template.category}`} data-testid="category">
                   {t(`studio.category.${row.template.category}`)}
                   {row.template.topic ? ` · ${t(`studio.topic.${row.template.topic}`)}` : null}
                 </span>{' '}
-                · <span className="mono">{row.template.event}</span> · {row.template.description} · {t('studio.grid.sample', { sample: row.sample })}
+                ·{' '}
+                <span className="mono" translate="no">
+                  {row.template.event}
+                </span>{' '}
+                · {templateDescription(row.template.id)} · {t('studio.grid.sample', { sample: sampleLabel(row.sample) })}
               </p>
             </header>
             <div className="grid-cells">
               {row.cells.map((cell) => (
                 // The cell speaks the interface's language; only the email's own words carry the email's.
                 <article key={cell.locale} className="cell" data-locale={cell.locale}>
-                  <Link to={`/admin/emails/${row.template.id}?locale=${cell.locale}&sample=${row.sample}`} className="thumb" aria-label={t('studio.grid.open', { template: row.template.id, locale: t(`language.${cell.locale}`) })}>
+                  <Link
+                    to={`/admin/emails/${row.template.id}?locale=${cell.locale}&sample=${row.sample}`}
+                    className="thumb"
+                    aria-label={t('studio.grid.open', { template: row.template.id, locale: languageName(cell.locale) })}
+                  >
                     <iframe
-                      title={t('studio.grid.thumbnail', { template: row.template.id, locale: cell.locale })}
+                      title={t('studio.grid.thumbnail', { template: row.template.id, locale: languageName(cell.locale) })}
                       src={`/admin/emails/${row.template.id}/preview?locale=${cell.locale}&sample=${row.sample}`}
                       loading="lazy"
                       sandbox=""
@@ -49,7 +64,7 @@ export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps
                     />
                   </Link>
                   <p className="cell-locale">
-                    {t(`language.${cell.locale}`)} · {cell.kb} KB
+                    {languageLabel(cell.locale)} · {kb(cell.kb)}
                   </p>
                   <p className="subject" data-testid="subject" lang={cell.locale}>
                     {cell.subject}

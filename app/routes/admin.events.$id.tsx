@@ -24,7 +24,7 @@ export default function EventDetail({ loaderData: { id, event, messages, failure
       <p>
         <Link to="/admin">{t('studio.nav.overview')}</Link>
       </p>
-      <h1>{event?.name ?? t('studio.event.notInOutbox')}</h1>
+      <h1 translate={event ? 'no' : undefined}>{event?.name ?? t('studio.event.notInOutbox')}</h1>
       <p className="mono hint">{id}</p>
       {event ? (
         <section className="panel">
@@ -50,12 +50,16 @@ export default function EventDetail({ loaderData: { id, event, messages, failure
             {event.lastError ? (
               <>
                 <dt>{t('studio.outbox.lastError')}</dt>
-                <dd className="error-text">{event.lastError}</dd>
+                <dd className="error-text" translate="no">
+                  {event.lastError}
+                </dd>
               </>
             ) : null}
           </dl>
           <h2>{t('studio.event.data')}</h2>
-          <pre className="json" tabIndex={0} role="region" aria-label={t('studio.event.data')}>{JSON.stringify(event.data, null, 2)}</pre>
+          <pre className="json" tabIndex={0} role="region" aria-label={t('studio.event.data')}>
+            {JSON.stringify(event.data, null, 2)}
+          </pre>
         </section>
       ) : null}
       <section className="panel">
@@ -81,7 +85,11 @@ export default function EventDetail({ loaderData: { id, event, messages, failure
           <ul>
             {failures.map((f) => (
               <li key={f.id}>
-                <span className="mono">{f.functionId}</span>: <span className="error-text">{f.error}</span> · <DateTime iso={f.createdAt} />
+                <span className="mono">{f.functionId}</span>:{' '}
+                <span className="error-text" translate="no">
+                  {f.error}
+                </span>{' '}
+                · <DateTime iso={f.createdAt} />
               </li>
             ))}
           </ul>

@@ -49,7 +49,15 @@ export default function MailboxMessage({ loaderData: { message, transport, timel
           {message.template} · {message.locale}
         </dd>
         <dt>{t('studio.mailbox.event')}</dt>
-        <dd>{message.eventId ? <Link to={`/admin/events/${encodeURIComponent(message.eventId)}`} className="mono" data-testid="message-event">{message.eventId}</Link> : '—'}</dd>
+        <dd>
+          {message.eventId ? (
+            <Link to={`/admin/events/${encodeURIComponent(message.eventId)}`} className="mono" data-testid="message-event">
+              {message.eventId}
+            </Link>
+          ) : (
+            '—'
+          )}
+        </dd>
       </dl>
       <MessageTimeline transport={transport} sentAt={message.createdAt} entries={timeline} />
       <nav className="segmented" aria-label={t('studio.detail.tabs')}>
@@ -59,14 +67,29 @@ export default function MailboxMessage({ loaderData: { message, transport, timel
           </Link>
         ))}
       </nav>
-      {tab === 'html' ? <iframe className="email-frame" title={message.subject} src={`/admin/mailbox/${message.id}/html`} sandbox="allow-popups allow-popups-to-escape-sandbox" width={640} height={900} /> : null}
-      {tab === 'text' ? <pre className="source" data-testid="message-text" lang={message.locale} tabIndex={0}>{message.text}</pre> : null}
+      {tab === 'html' ? (
+        <iframe
+          className="email-frame"
+          title={message.subject}
+          src={`/admin/mailbox/${message.id}/html`}
+          sandbox="allow-popups allow-popups-to-escape-sandbox"
+          width={640}
+          height={900}
+        />
+      ) : null}
+      {tab === 'text' ? (
+        <pre className="source" data-testid="message-text" lang={message.locale} tabIndex={0}>
+          {message.text}
+        </pre>
+      ) : null}
       {tab === 'headers' ? (
         <table className="data" data-testid="message-headers">
           <tbody>
             {Object.entries(message.headers).map(([name, value]) => (
               <tr key={name}>
-                <th scope="row">{name}</th>
+                <th scope="row" className="mono" translate="no">
+                  {name}
+                </th>
                 <td className="mono">{value}</td>
               </tr>
             ))}

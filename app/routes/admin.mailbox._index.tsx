@@ -6,6 +6,7 @@ import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance } from '~/i18n/i18next.server'
 import { LOCALES } from '~/i18n/locales'
 import { listMailbox, mailboxTemplates, parseMailboxQuery } from '~/studio/mailbox-view.server'
+import { useStudioFormat } from '~/studio/ui/format'
 import { DataTable } from '~/studio/ui/data-table'
 import { DateTime } from '~/studio/ui/date-time'
 
@@ -29,6 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Mailbox({ loaderData: { query, messages, nextHref, templates } }: Route.ComponentProps) {
   const { t } = useTranslation()
+  const { languageLabel } = useStudioFormat()
   return (
     <>
       <h1>{t('studio.mailbox.title')}</h1>
@@ -38,8 +40,8 @@ export default function Mailbox({ loaderData: { query, messages, nextHref, templ
           <label htmlFor="f-to">{t('studio.mailbox.to')}</label>
           <input id="f-to" name="to" type="search" defaultValue={query.to} />
         </div>
-        <FilterSelect name="template" label={t('studio.mailbox.template')} value={query.template} options={templates.map((tpl) => [tpl, tpl])} />
-        <FilterSelect name="locale" label={t('studio.mailbox.locale')} value={query.locale} options={LOCALES.map((l) => [l, t(`language.${l}`)])} />
+        <FilterSelect name="template" label={t('studio.mailbox.template')} value={query.template} options={templates.map((tpl) => [tpl, tpl])} identifiers />
+        <FilterSelect name="locale" label={t('studio.mailbox.locale')} value={query.locale} options={LOCALES.map((l) => [l, languageLabel(l)])} />
         {query.eventId ? <input type="hidden" name="eventId" value={query.eventId} /> : null}
         <button type="submit">{t('studio.mailbox.apply')}</button>
         <Link to="/admin/mailbox">{t('studio.mailbox.reset')}</Link>
@@ -48,7 +50,14 @@ export default function Mailbox({ loaderData: { query, messages, nextHref, templ
         testId="mailbox"
         rows={messages}
         empty={<p data-testid="mailbox-empty">{t('studio.mailbox.empty')}</p>}
-        columns={[t('studio.mailbox.when'), t('studio.mailbox.to'), t('studio.mailbox.subject'), t('studio.mailbox.template'), t('studio.mailbox.locale'), t('studio.mailbox.event')]}
+        columns={[
+          t('studio.mailbox.when'),
+          t('studio.mailbox.to'),
+          t('studio.mailbox.subject'),
+          t('studio.mailbox.template'),
+          t('studio.mailbox.locale'),
+          t('studio.mailbox.event'),
+        ]}
       >
         {(m) => (
           <tr key={m.id} data-message-id={m.id}>
@@ -60,8 +69,16 @@ export default function Mailbox({ loaderData: { query, messages, nextHref, templ
               <Link to={`/admin/mailbox/${m.id}`}>{m.subject}</Link>
             </td>
             <td className="mono">{m.template}</td>
-            <td>{m.locale}</td>
-            <td>{m.eventId ? <Link to={`/admin/events/${encodeURIComponent(m.eventId)}`} className="mono">{m.eventId.slice(0, 18)}</Link> : '—'}</td>
+            <td>{languageLabel(m.locale)}</td>
+            <td>
+              {m.eventId ? (
+                <Link to={`/admin/events/${encodeURIComponent(m.eventId)}`} className="mono">
+                  {m.eventId.slice(0, 18)}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
           </tr>
         )}
       </DataTable>
@@ -75,7 +92,19 @@ export default function Mailbox({ loaderData: { query, messages, nextHref, templ
 }
 
 /** One filter of the mailbox: a labelled select with "any" first. */
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: Array<[value: string, label: string]> }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  identifiers,
+}: {
+  name: string
+  label: string
+  value?: string
+  options: Array<[value: string, label: string]>
+  identifiers?: boolean
+}) {
   const { t } = useTranslation()
   return (
     <div className="field">
@@ -83,7 +112,7 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
       <select id={`f-${name}`} name={name} defaultValue={value}>
         <option value="">{t('studio.mailbox.any')}</option>
         {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
+          <option key={optionValue} value={optionValue} translate={identifiers ? 'no' : undefined}>
             {optionLabel}
           </option>
         ))}

@@ -27,7 +27,8 @@ export async function action({ request }: Route.ActionArgs) {
     const email = String(form.get('email') ?? '')
     if ((intent !== 'grant' && intent !== 'revoke') || !email) return data({ ok: false as const, error: 'errors.emailInvalid' satisfies UiKey as UiKey, email }, { status: 400 })
     const result = setMarketerRole(email, intent === 'grant')
-    if (!result.ok) return data({ ok: false as const, error: `studio.team.${result.error}` satisfies UiKey as UiKey, email }, { status: result.error === 'unknownUser' ? 404 : 409 })
+    if (!result.ok)
+      return data({ ok: false as const, error: `studio.team.${result.error}` satisfies UiKey as UiKey, email }, { status: result.error === 'unknownUser' ? 404 : 409 })
     return { ok: true as const, intent, email: result.member.email }
   })
 }
@@ -47,7 +48,15 @@ export default function Team({ loaderData: { team }, actionData }: Route.Compone
         <input type="hidden" name="intent" value="grant" />
         <div className="field">
           <label htmlFor="grant-email">{t('studio.team.email')}</label>
-          <input id="grant-email" name="email" type="email" required defaultValue={error ? answer?.email : undefined} aria-invalid={error ? true : undefined} aria-describedby={error ? 'team-error' : undefined} />
+          <input
+            id="grant-email"
+            name="email"
+            type="email"
+            required
+            defaultValue={error ? answer?.email : undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'team-error' : undefined}
+          />
         </div>
         <SubmitButton pending={submitting}>{t('studio.team.grant')}</SubmitButton>
       </Form>
@@ -61,15 +70,10 @@ export default function Team({ loaderData: { team }, actionData }: Route.Compone
           {t(answer.intent === 'grant' ? 'studio.team.granted' : 'studio.team.revoked', { email: answer.email })}
         </p>
       ) : null}
-      <DataTable
-        testId="team"
-        rows={team}
-        empty={null}
-        columns={[t('studio.team.name'), t('studio.team.email'), t('studio.team.role'), t('studio.team.actions')]}
-      >
+      <DataTable testId="team" rows={team} empty={null} columns={[t('studio.team.name'), t('studio.team.email'), t('studio.team.role'), t('studio.team.actions')]}>
         {(member) => (
           <tr key={member.id}>
-            <td>{member.name}</td>
+            <td translate="no">{member.name}</td>
             <td>{member.email}</td>
             <td>{t(`studio.roles.${member.role}`)}</td>
             <td>

@@ -7,7 +7,9 @@ import { getInstance } from '~/i18n/i18next.server'
 import { detailRender, sampleJson, type DetailRender } from './detail.server'
 import { emitSampleEvent, sendTestEmail } from './test-send.server'
 import { isUiKey, type UiKey } from '~/i18n/keys'
-import { resolveView, sampleInput, validateSampleData, type TemplateId } from './templates.server'
+import { isLocale } from '~/i18n/locales'
+import { validateSampleData } from './sample-data.server'
+import { resolveView, sampleInput, type TemplateId } from './templates.server'
 
 export type DetailActionData =
   | { intent: 'preview'; data: string; lastGood: string; error: string | null; render: DetailRender }
@@ -28,11 +30,15 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
   const intent = form.get('intent')
   const typed = String(form.get('data') ?? '')
   const i18n = getInstance(context)
-  const translate = (message: string) => (isUiKey(message) ? i18n.t(message, LIMITS) : message)
+  const messages = {
+    locale: isLocale(uiLocale) ? uiLocale : 'en',
+    translate: (message: string) => (isUiKey(message) ? i18n.t(message, LIMITS) : message),
+    jsonInvalid: (at: { line: number; column: number } | null) => (at ? i18n.t('studio.data.jsonInvalidAt', at) : i18n.t('studio.data.jsonInvalid')),
+  }
 
   if (intent === 'preview') {
     const lastGood = String(form.get('lastGood') ?? '')
-    const edited = validateSampleData(template, typed, translate)
+    const edited = validateSampleData(template, typed, messages)
     if (edited.ok) return { intent, data: typed, lastGood: typed, error: null, render: await detailRender(template, view.locale, edited.input) } satisfies DetailActionData
     // The last good data came from this page; if it was tampered with, fall back to the sample.
     const previous = validateSampleData(template, lastGood)

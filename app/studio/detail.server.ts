@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '~/i18n/locales'
 import { renderAllLocales, sampleData, studioEnvelope, type LocaleRender, type TemplateId } from './templates.server'
 import { htmlKilobytes } from './checks/size'
 import type { CheckResult } from './checks/types'
+import { audienceFamilies, forAudience } from './audience.server'
 
 export type DetailRender = {
   /** Subject, preview text and checks of every language (the locale switcher shows them all). */
@@ -11,6 +12,8 @@ export type DetailRender = {
   /** The selected language in full. */
   selected: { locale: Locale; subject: string; previewText: string; html: string; text: string }
   envelope: { from: string; headers: Record<string, string> }
+  /** The client families the compatibility matrix shows (STUDIO_EMAIL_CLIENTS). */
+  families: string[]
 }
 
 /** What the detail view shows for a template, a language and some event data (a sample, or an edit). */
@@ -19,11 +22,12 @@ export async function detailRender(template: TemplateId, locale: Locale, input: 
   const selected: LocaleRender = all[locale]
   return {
     locales: Object.fromEntries(
-      LOCALES.map((l) => [l, { subject: all[l].subject, previewText: all[l].previewText, kb: htmlKilobytes(all[l].html), checks: all[l].checks }]),
+      LOCALES.map((l) => [l, { subject: all[l].subject, previewText: all[l].previewText, kb: htmlKilobytes(all[l].html), checks: forAudience(all[l].checks) }]),
     ) as DetailRender['locales'],
     selected: { locale, subject: selected.subject, previewText: selected.previewText, html: selected.html, text: selected.text },
     // The headers sendEmail adds (List-Unsubscribe for lifecycle email), with the event id a real send fills in.
     envelope: { from: env.EMAIL_FROM, headers: studioEnvelope(template, input).headers },
+    families: audienceFamilies(),
   }
 }
 

@@ -66,31 +66,6 @@ export function resolveView(template: TemplateId, search: URLSearchParams, uiLoc
   return { template, locale, sample, width, tab }
 }
 
-export type DataValidation = { ok: true; input: TemplateInput<TemplateId> } | { ok: false; message: string }
-
-/**
- * Sample data typed by a marketer: JSON first, then the event's schema and the context's (each takes its
- * own fields from the one object). The message is the schema's own, prefixed with the field it is about,
- * so the fix is obvious. Rules shared with the app's forms (a person's name) carry translation keys as
- * messages: `translate` turns them into the studio's language.
- */
-export function validateSampleData(id: TemplateId, json: string, translate: (message: string) => string = (m) => m): DataValidation {
-  let value: unknown
-  try {
-    value = JSON.parse(json)
-  } catch (error) {
-    return { ok: false, message: `JSON: ${error instanceof Error ? error.message : String(error)}` }
-  }
-  const data = eventCatalogue[templates[id].event].schema.safeParse(value)
-  const context = contextSchemaOf(id)?.safeParse(value)
-  if (data.success && (!context || context.success)) return { ok: true, input: { data: data.data, context: context?.data } as TemplateInput<TemplateId> }
-  const issues = [...(data.error?.issues ?? []), ...(context?.error?.issues ?? [])]
-  return {
-    ok: false,
-    message: issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${translate(issue.message)}` : translate(issue.message))).join('\n'),
-  }
-}
-
 // Every email key of every language: one showing up in a rendering is a t() call that found nothing.
 const knownKeys = new Set<string>()
 for (const resource of Object.values(emailResources)) flattenKeys(resource, '', knownKeys)

@@ -10,9 +10,11 @@ import { checkUntranslated, flattenKeys, stringValues, type UntranslatedOptions 
 
 // The shape React Email renders: a hidden preview block first, then tables.
 function email(body: string, preview = 'Your account is ready. Here is where to start.') {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>p{margin:0}</style></head><body>` +
+  return (
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>p{margin:0}</style></head><body>` +
     `<div style="display:none;overflow:hidden;line-height:1px;opacity:0;max-height:0;max-width:0" data-skip-in-text="true">${preview}<div> \u200c\u200b</div></div>` +
     `<table role="presentation"><tbody><tr><td>${body}</td></tr></tbody></table></body></html>`
+  )
 }
 
 describe('size', () => {
@@ -32,7 +34,9 @@ describe('size', () => {
 
 describe('images', () => {
   it('fails an image without alt, accepts alt text and decorative alt=""', () => {
-    const parsed = parseEmailHtml(email('<img src="https://cdn.example.com/logo.png"><img src="https://cdn.example.com/a.png" alt="Courrier"><img src="https://cdn.example.com/s.png" alt="">'))
+    const parsed = parseEmailHtml(
+      email('<img src="https://cdn.example.com/logo.png"><img src="https://cdn.example.com/a.png" alt="Courrier"><img src="https://cdn.example.com/s.png" alt="">'),
+    )
     const result = checkImages(parsed)
     expect(result.status).toBe('fail')
     expect(result.findings).toEqual([expect.objectContaining({ key: 'imageNoAlt', params: { src: 'https://cdn.example.com/logo.png' } })])
@@ -45,8 +49,7 @@ describe('images', () => {
 describe('links', () => {
   const dev = { production: false, appUrl: 'http://localhost:5173' }
   const prod = { production: true, appUrl: 'https://mail.example.com' }
-  const links = (hrefs: string[]) =>
-    parseEmailHtml(email(hrefs.map((h, i) => (h === '<none>' ? `<a>no href ${i}</a>` : `<a href="${h}">link ${i}</a>`)).join('')))
+  const links = (hrefs: string[]) => parseEmailHtml(email(hrefs.map((h, i) => (h === '<none>' ? `<a>no href ${i}</a>` : `<a href="${h}">link ${i}</a>`)).join('')))
 
   it('accepts https, mailto and tel links', () => {
     expect(checkLinks(links(['https://mail.example.com/dashboard', 'mailto:help@example.com', 'tel:+33100000000']), prod).status).toBe('pass')
@@ -115,10 +118,7 @@ describe('untranslated strings', () => {
     expect(Object.values(results).map((r) => r.status)).toEqual(['pass', 'pass', 'pass'])
   })
   it('fails a raw translation key, known or not (what i18next shows for a missing key)', () => {
-    const results = checkUntranslated(
-      { en: locale('Welcome', ['welcome.cta']), fr: locale('Bienvenue', ['welcome.ctaButon']) },
-      options,
-    )
+    const results = checkUntranslated({ en: locale('Welcome', ['welcome.cta']), fr: locale('Bienvenue', ['welcome.ctaButon']) }, options)
     expect(results.en!.findings).toEqual([expect.objectContaining({ key: 'rawKey', status: 'fail' })])
     expect(results.fr!.findings).toEqual([expect.objectContaining({ key: 'rawKey', status: 'fail' })])
   })
@@ -147,10 +147,7 @@ describe('untranslated strings', () => {
     expect(checkUntranslated(byLocale, { ...options, accepted: { es: ['Plan'] } }).es!.status).toBe('pass')
   })
   it('does not count data that is the same in every language', () => {
-    const results = checkUntranslated(
-      { en: locale('Welcome', ['Camille Dupont — Pro']), fr: locale('Bienvenue', ['Camille Dupont — Pro']) },
-      options,
-    )
+    const results = checkUntranslated({ en: locale('Welcome', ['Camille Dupont — Pro']), fr: locale('Bienvenue', ['Camille Dupont — Pro']) }, options)
     expect(results.fr!.status).toBe('pass')
   })
 })
@@ -190,8 +187,12 @@ describe('unsubscribe headers and sender address', () => {
     const none = checkHeaders({ category: 'lifecycle', headers: {} })
     expect(none).toMatchObject({ status: 'fail' })
     expect(none.findings.map((f) => f.key)).toEqual(['listUnsubscribeMissing', 'listUnsubscribePostMissing'])
-    expect(checkHeaders({ category: 'lifecycle', headers: { 'List-Unsubscribe': oneClick['List-Unsubscribe'] } }).findings.map((f) => f.key)).toEqual(['listUnsubscribePostMissing'])
-    expect(checkHeaders({ category: 'lifecycle', headers: { ...oneClick, 'List-Unsubscribe': '<mailto:u@example.com>' } }).findings.map((f) => f.key)).toEqual(['listUnsubscribeMissing'])
+    expect(checkHeaders({ category: 'lifecycle', headers: { 'List-Unsubscribe': oneClick['List-Unsubscribe'] } }).findings.map((f) => f.key)).toEqual([
+      'listUnsubscribePostMissing',
+    ])
+    expect(checkHeaders({ category: 'lifecycle', headers: { ...oneClick, 'List-Unsubscribe': '<mailto:u@example.com>' } }).findings.map((f) => f.key)).toEqual([
+      'listUnsubscribeMissing',
+    ])
   })
   it('fails a transactional email that offers an unsubscribe', () => {
     expect(checkHeaders({ category: 'transactional', headers: oneClick }).findings.map((f) => f.key)).toEqual(['listUnsubscribeOnTransactional'])

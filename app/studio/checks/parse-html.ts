@@ -11,8 +11,33 @@ export type ParsedEmail = {
 
 // Text on either side of these tags belongs to different segments.
 const BLOCK = new Set([
-  'p', 'div', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'br', 'hr', 'section', 'header', 'footer', 'blockquote', 'pre', 'body', 'a', 'button',
+  'p',
+  'div',
+  'td',
+  'th',
+  'tr',
+  'table',
+  'tbody',
+  'thead',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'br',
+  'hr',
+  'section',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'body',
+  'a',
+  'button',
 ])
 // Zero-width and other invisible characters React Email pads the preview text with.
 const INVISIBLE = /(?:[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]|\u034f|\u17b4|\u17b5)/g

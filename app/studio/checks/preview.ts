@@ -5,10 +5,7 @@ import { result, type CheckResult, type Finding } from './types'
 export const PREVIEW_MAX = 140
 export const PREVIEW_MIN = 30
 
-export function checkPreview(
-  rendered: { subject: string; previewText: string | null | undefined },
-  parsed: Pick<ParsedEmail, 'bodyText'>,
-): CheckResult {
+export function checkPreview(rendered: { subject: string; previewText: string | null | undefined }, parsed: Pick<ParsedEmail, 'bodyText'>): CheckResult {
   const preview = collapse(rendered.previewText ?? '')
   const findings: Finding[] = []
   if (!preview) return result('preview', [{ key: 'previewMissing', status: 'fail' }])

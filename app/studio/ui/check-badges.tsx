@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { CheckResult, Finding } from '../checks/types'
+import { useStudioFormat } from './format'
 
 const ICON = { pass: '✓', warn: '!', fail: '✕' } as const
 
@@ -8,8 +9,9 @@ const ICON = { pass: '✓', warn: '!', fail: '✕' } as const
  * behind a disclosure: a `<details>` works with a keyboard, a screen reader, a touch screen and without
  * JavaScript, where a `title` tooltip on a badge reaches only a mouse.
  */
-export function CheckBadges({ checks, locale }: { checks: CheckResult[]; locale?: string }) {
+export function CheckBadges({ checks, locale, withFindings = true }: { checks: CheckResult[]; locale?: string; withFindings?: boolean }) {
   const { t } = useTranslation()
+  const { languageName } = useStudioFormat()
   // Partial support is reference material, not something to fix: it is listed, not counted.
   const found = checks.flatMap((check) => check.findings.filter((f) => !isInfo(f)).map((finding) => ({ check, finding })))
   return (
@@ -26,13 +28,13 @@ export function CheckBadges({ checks, locale }: { checks: CheckResult[]; locale?
           )
         })}
       </ul>
-      {found.length > 0 ? (
+      {withFindings && found.length > 0 ? (
         <details className="badge-findings" data-testid="check-findings">
           <summary>{t('studio.checks.found', { n: found.length })}</summary>
           <ul>
             {found.map(({ check, finding }, i) => (
               <li key={i} className={`finding-${finding.status}`} data-check={check.id}>
-                <strong>{checkName(t, check)}</strong> — {findingText(t, finding)}
+                <strong>{checkName(t, check)}</strong> — {findingText(t, finding, languageName)}
               </li>
             ))}
           </ul>
@@ -48,10 +50,10 @@ const isInfo = (finding: Finding) => finding.key === 'compatPartial'
 
 type T = ReturnType<typeof useTranslation>['t']
 
-export function findingText(t: T, finding: Finding): string {
+export function findingText(t: T, finding: Finding, languageName: (locale: string) => string): string {
   const params: Record<string, string | number> = { ...finding.params }
   if (typeof params.where === 'string') params.where = t(`studio.where.${params.where}` as 'studio.where.body')
-  if (typeof params.locales === 'string') params.locales = params.locales.split(', ').map((l) => t(`language.${l}` as 'language.en')).join(', ')
+  if (typeof params.locales === 'string') params.locales = params.locales.split(', ').map(languageName).join(', ')
   // Keys and parameters come from the checks, not from literals the type system could follow.
   const translate = t as unknown as (key: string, values: Record<string, string | number>) => string
   return translate(`studio.findings.${finding.key}`, params)
@@ -60,6 +62,7 @@ export function findingText(t: T, finding: Finding): string {
 /** Every finding of every check, with caniemail's notes under compatibility findings. */
 export function Findings({ checks }: { checks: CheckResult[] }) {
   const { t } = useTranslation()
+  const { languageName } = useStudioFormat()
   // What to fix first, then what to look at, then reference material.
   const rank = (f: Finding) => (isInfo(f) ? 2 : f.status === 'fail' ? 0 : 1)
   const all = checks.flatMap((check) => check.findings.map((finding) => ({ check, finding }))).sort((a, b) => rank(a.finding) - rank(b.finding))
@@ -68,7 +71,7 @@ export function Findings({ checks }: { checks: CheckResult[] }) {
     <ul className="findings">
       {all.map(({ check, finding }, i) => (
         <li key={i} className={`finding finding-${isInfo(finding) ? 'info' : finding.status}`} data-check={check.id}>
-          <strong>{t(`studio.checks.${check.id}` as 'studio.checks.size')}</strong> — {findingText(t, finding)}
+          <strong>{t(`studio.checks.${check.id}` as 'studio.checks.size')}</strong> — {findingText(t, finding, languageName)}
           {finding.detail?.length ? (
             <details>
               <summary>{t('studio.checks.notes')}</summary>

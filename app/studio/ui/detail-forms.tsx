@@ -4,6 +4,7 @@ import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import type { FormErrors } from '~/http/parse-form.server'
 import type { DetailActionData } from '../detail-action.server'
 import type { StudioView } from '../templates.server'
+import { useStudioFormat } from './format'
 
 type Answer = (DetailActionData & { errors?: FormErrors }) | undefined
 type Fetcher = ReturnType<typeof useFetcher<DetailActionData>>
@@ -24,6 +25,7 @@ function ErrorLine({ answer, id }: { answer: Answer; id: string }) {
 /** Sends the rendering on screen (sample or edited data, this language) to one address. */
 export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher; answer: Answer; view: StudioView; data: string }) {
   const { t } = useTranslation()
+  const { languageName } = useStudioFormat()
   const sent = answer && 'ok' in answer && answer.ok && answer.intent === 'send-test' ? answer : undefined
   const mine = answer?.intent === 'send-test' || answer?.errors ? answer : undefined
   const refused = Boolean(errorOf(mine))
@@ -41,7 +43,7 @@ export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher
           <label htmlFor="test-to">{t('studio.send.to')}</label>
           <input id="test-to" name="to" type="email" required autoComplete="email" aria-invalid={refused || undefined} aria-describedby={refused ? 'send-error' : undefined} />
         </div>
-        <SubmitButton pending={fetcher.state !== 'idle'}>{t('studio.send.submit', { language: t(`language.${view.locale}`) })}</SubmitButton>
+        <SubmitButton pending={fetcher.state !== 'idle'}>{t('studio.send.submit', { language: languageName(view.locale) })}</SubmitButton>
       </fetcher.Form>
       <ErrorLine answer={mine} id="send-error" />
       {sent ? (
@@ -55,7 +57,21 @@ export function SendTestForm({ fetcher, answer, view, data }: { fetcher: Fetcher
 }
 
 /** Emits the event itself through the outbox: the real function runs and sends what it sends. */
-export function EmitEventForm({ fetcher, answer, view, data, event, canEmit }: { fetcher: Fetcher; answer: Answer; view: StudioView; data: string; event: string; canEmit: boolean }) {
+export function EmitEventForm({
+  fetcher,
+  answer,
+  view,
+  data,
+  event,
+  canEmit,
+}: {
+  fetcher: Fetcher
+  answer: Answer
+  view: StudioView
+  data: string
+  event: string
+  canEmit: boolean
+}) {
   const { t } = useTranslation()
   const emitted = answer && 'ok' in answer && answer.ok && answer.intent === 'emit' ? answer : undefined
   const panelRef = useFocusOnAnswer<HTMLElement>(answer?.intent === 'emit' ? answer : undefined)

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { LOCALES } from '~/i18n/locales'
 import type { DetailRender } from '../detail.server'
 import type { StudioView, TemplateInfo } from '../templates.server'
+import { useStudioFormat } from './format'
 
 const TABS = ['email', 'text', 'source', 'envelope'] as const
 
@@ -17,6 +18,7 @@ export function viewHref(view: StudioView, patch: Partial<StudioView>) {
 
 export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; view: StudioView; locales: DetailRender['locales'] }) {
   const { t } = useTranslation()
+  const { sampleLabel } = useStudioFormat()
   return (
     <div className="toolbar">
       <nav aria-label={t('studio.detail.locale')} className="segmented" data-testid="locale-switcher">
@@ -28,7 +30,13 @@ export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; vie
       </nav>
       <nav aria-label={t('studio.detail.sample')} className="segmented" data-testid="sample-switcher">
         {info.samples.map((sample) => (
-          <Link key={sample.key} to={viewHref(view, { sample: sample.key })} aria-current={sample.key === view.sample ? 'true' : undefined} title={sample.label}>
+          <Link
+            key={sample.key}
+            to={viewHref(view, { sample: sample.key })}
+            aria-current={sample.key === view.sample ? 'true' : undefined}
+            title={sampleLabel(sample.key)}
+            translate="no"
+          >
             {sample.key}
           </Link>
         ))}
@@ -51,11 +59,12 @@ export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; vie
   )
 }
 
-export function PreviewPane({ view, render }: { view: StudioView; render: DetailRender }) {
+export function PreviewPane({ view, render, updating = false }: { view: StudioView; render: DetailRender; updating?: boolean }) {
   const { t } = useTranslation()
+  const { kb } = useStudioFormat()
   const { selected } = render
   return (
-    <div className="preview-pane" data-width={view.width}>
+    <div className="preview-pane" data-width={view.width} aria-busy={updating || undefined} data-testid="preview-pane">
       <dl className="envelope-summary">
         <dt>{t('studio.envelope.subject')}</dt>
         <dd data-testid="detail-subject" lang={selected.locale}>
@@ -78,36 +87,47 @@ export function PreviewPane({ view, render }: { view: StudioView; render: Detail
           height={900}
         />
       ) : null}
-      {view.tab === 'text' ? <pre className="source" data-testid="plain-text" lang={selected.locale} tabIndex={0}>{selected.text}</pre> : null}
-      {view.tab === 'source' ? <pre className="source" data-testid="html-source" tabIndex={0} role="region" aria-label={t('studio.detail.tab.source')}>{selected.html}</pre> : null}
+      {view.tab === 'text' ? (
+        <pre className="source" data-testid="plain-text" lang={selected.locale} tabIndex={0}>
+          {selected.text}
+        </pre>
+      ) : null}
+      {view.tab === 'source' ? (
+        <pre className="source" data-testid="html-source" tabIndex={0} role="region" aria-label={t('studio.detail.tab.source')}>
+          {selected.html}
+        </pre>
+      ) : null}
       {view.tab === 'envelope' ? (
         <table className="data" data-testid="envelope">
           <tbody>
             <tr>
-              <th scope="row">From</th>
+              <th scope="row">{t('studio.envelope.from')}</th>
               <td>{render.envelope.from}</td>
             </tr>
             <tr>
-              <th scope="row">To</th>
+              <th scope="row">{t('studio.mailbox.to')}</th>
               <td className="hint">{t('studio.envelope.to')}</td>
             </tr>
             <tr>
-              <th scope="row">Subject</th>
-              <td>{selected.subject}</td>
+              <th scope="row">{t('studio.envelope.subject')}</th>
+              <td lang={selected.locale}>{selected.subject}</td>
             </tr>
             {Object.entries(render.envelope.headers).map(([name, value]) => (
               <tr key={name}>
-                <th scope="row">{name}</th>
+                {/* A header's name is the protocol's, the same in every language. */}
+                <th scope="row" className="mono" translate="no">
+                  {name}
+                </th>
                 <td className="mono">{value}</td>
               </tr>
             ))}
             <tr>
               <th scope="row">{t('studio.envelope.previewText')}</th>
-              <td>{selected.previewText}</td>
+              <td lang={selected.locale}>{selected.previewText}</td>
             </tr>
             <tr>
               <th scope="row">{t('studio.envelope.size')}</th>
-              <td>{render.locales[view.locale].kb} KB</td>
+              <td>{kb(render.locales[view.locale].kb)}</td>
             </tr>
           </tbody>
         </table>
