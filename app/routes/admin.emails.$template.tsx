@@ -13,6 +13,7 @@ import { isTemplateId, resolveView, sampleInput, templateInfo } from '~/studio/t
 import { EmitEventForm, SendTestForm } from '~/studio/ui/detail-forms'
 import { DetailToolbar, PreviewPane } from '~/studio/ui/detail-preview'
 import { ChecksSummary } from '~/studio/ui/checks-summary'
+import { headlineRates } from '~/engagement/analytics.server'
 import { DataEditor } from '~/studio/ui/data-editor'
 import { useStudioFormat } from '~/studio/ui/format'
 
@@ -33,6 +34,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     view,
     sample: sampleJson(template, view.sample),
     render: await detailRender(template, view.locale, sampleInput(template, view.sample)!),
+    engagement: headlineRates().cell(template, view.locale),
     canEmit: user.role === 'admin' || !isProduction,
   }
 }
@@ -65,7 +67,7 @@ type Answer = DetailActionData & FormRejection
 export default function TemplateDetail({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation()
   const { templateDescription } = useStudioFormat()
-  const { info, view, sample, canEmit } = loaderData
+  const { info, view, sample, canEmit, engagement } = loaderData
   const answer = actionData as Answer | undefined
   const previewFetcher = useFetcher<Answer>()
   const sendFetcher = useFetcher<Answer>()
@@ -105,7 +107,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
           {t(answer.errors.form)}
         </p>
       ) : null}
-      <ChecksSummary view={view} render={render} />
+      <ChecksSummary view={view} render={render} engagement={engagement} />
       <div className="detail">
         <PreviewPane view={view} render={render} updating={previewFetcher.state !== 'idle'} />
         <DataEditor key={`${view.template}/${view.sample}`} fetcher={previewFetcher} answer={preview} view={view} sample={sample} lastGood={lastGood} info={info} />

@@ -7,12 +7,15 @@ import { getInstance } from '~/i18n/i18next.server'
 import { forAudience } from '~/studio/audience.server'
 import { studioGrid } from '~/studio/templates.server'
 import { CheckBadges } from '~/studio/ui/check-badges'
+import { HeadlineRates } from '~/studio/ui/engagement-chart'
+import { headlineRates } from '~/engagement/analytics.server'
 import { useStudioFormat } from '~/studio/ui/format'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
   // Compatibility counts only for the clients the team's audience uses (STUDIO_EMAIL_CLIENTS).
-  const rows = (await studioGrid()).map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, checks: forAudience(cell.checks) })) }))
+  const engagement = headlineRates()
+  const rows = (await studioGrid()).map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, checks: forAudience(cell.checks), engagement: engagement.cell(row.template.id, cell.locale) })) }))
   return { title: getInstance(context).t('studio.grid.title'), rows }
 }
 
@@ -73,6 +76,7 @@ export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps
                     {cell.previewText}
                   </p>
                   <CheckBadges checks={cell.checks} locale={cell.locale} />
+                  <HeadlineRates headline={cell.engagement} />
                 </article>
               ))}
             </div>

@@ -4,13 +4,14 @@ import type { DetailRender } from '../detail.server'
 import type { StudioView } from '../templates.server'
 import { CheckBadges, Findings } from './check-badges'
 import { CompatMatrix } from './compat-matrix'
+import { HeadlineRates, type Headline } from './engagement-chart'
 import { useStudioFormat } from './format'
 
 /**
  * The checks in one line: this language's badges, how the other languages fare, and every finding behind
  * a disclosure. A page that opens on 3,500 px of notes teaches people to scroll past them.
  */
-export function ChecksSummary({ view, render }: { view: StudioView; render: DetailRender }) {
+export function ChecksSummary({ view, render, engagement }: { view: StudioView; render: DetailRender; engagement: Headline }) {
   const { t } = useTranslation()
   const { languageName, languageLabel } = useStudioFormat()
   const checks = render.locales[view.locale].checks
@@ -31,7 +32,7 @@ export function ChecksSummary({ view, render }: { view: StudioView; render: Deta
             </li>
           ))}
         </ul>
-        {/* The lead's headline engagement rates (issue 14) sit here, beside the checks. */}
+        <HeadlineRates headline={engagement} testId="headline-rates" />
       </div>
       <details className="checks-details" data-testid="checks-details">
         <summary>{t('studio.checks.findingsFor', { language: languageName(view.locale) })}</summary>

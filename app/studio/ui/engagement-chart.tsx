@@ -120,3 +120,19 @@ export function Rate({ value }: { value: number | null }) {
   if (value === null) return <>—</>
   return <>{new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(value)}</>
 }
+
+export type Headline = { sent: number; rates: { delivered: number | null; opened: number | null; clicked: number | null; bounced: number | null; complained: number | null } } | null
+
+/** The last 30 days of one template (or one language of it) in one line, clicks first, beside the checks. */
+export function HeadlineRates({ headline, testId }: { headline: Headline; testId?: string }) {
+  const { t, i18n } = useTranslation()
+  const pct = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(value))
+  return (
+    <p className="engagement-rates" data-testid={testId}>
+      <span className="visually-hidden">{t('engagement.headline')}: </span>
+      {headline && headline.sent > 0
+        ? t('engagement.headlineSummary', { sent: new Intl.NumberFormat(i18n.language).format(headline.sent), clicked: pct(headline.rates.clicked), opened: pct(headline.rates.opened), bounced: pct(headline.rates.bounced) })
+        : t('engagement.noData')}
+    </p>
+  )
+}
