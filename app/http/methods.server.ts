@@ -15,7 +15,7 @@ const METHODS_OF: Record<string, string[]> = {
  * For the production server: the methods the route answering a path serves. GET and HEAD (every route
  * has a page or a loader), POST when the route that would take it has an action; anything else would
  * otherwise reach React Router, which runs a route's action for PUT, PATCH and DELETE as for POST, and
- * fails on TRACE. Data requests (`/x.data`, `/_root.data`) and `?index` are resolved as React Router does.
+ * fails on TRACE. Data requests (`/x.data`, `/_.data`) and `?index` are resolved as React Router does.
  */
 export function methodsFor(routes: Record<string, BuiltRoute | undefined>) {
   const byParent = new Map<string | undefined, BuiltRoute[]>()
@@ -32,7 +32,8 @@ export function methodsFor(routes: Record<string, BuiltRoute | undefined>) {
   const routeTree = tree(undefined)
 
   return (pathname: string, search: string): string[] => {
-    const path = pathname === '/_root.data' ? '/' : pathname.replace(/\.data$/, '')
+    // As React Router resolves them with v8_trailingSlashAwareDataRequests: `/_.data` is `/`, `/x/_.data` is `/x/`.
+    const path = pathname.endsWith('/_.data') ? pathname.slice(0, -'_.data'.length) : pathname.replace(/\.data$/, '')
     const matches = matchRoutes(routeTree, path) ?? []
     let target = matches.at(-1)
     // A form posted to an index route's path goes to its parent unless it says `?index`.

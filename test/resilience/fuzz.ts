@@ -199,7 +199,7 @@ function target(ctx: FuzzContext): fc.Arbitrary<{ path: string; body?: Body; sig
     fc
       .constantFrom(
         '/', '/signup', '/login', '/forgot-password', '/reset-password/x', '/verify-email/x', '/logout', '/language', '/dashboard', '/api/inngest', '/webhooks/stripe', '/webhooks/resend', '/admin/analytics', '/admin/analytics?period=90', '/admin/suppressions', '/admin/suppressions?q=%25', '/admin', '/admin/emails', '/admin/mailbox',
-        '/admin/team', '/admin/mailbox.json', '/settings', '/settings/notifications', '/settings/account', '/account-deleted', '/unsubscribe/x', '/pricing', '/pricing?interval=year', '/billing/portal', '/billing/success', '/billing/unavailable', '/_root.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
+        '/admin/team', '/admin/mailbox.json', '/settings', '/settings/notifications', '/settings/account', '/account-deleted', '/unsubscribe/x', '/pricing', '/pricing?interval=year', '/billing/portal', '/billing/success', '/billing/unavailable', '/_root.data', '/_.data', '/dashboard.data', '/login.data', '/admin/emails.data', '/assets/nope.js', '/favicon.ico',
       )
       .chain((path) => fc.option(rawBody, { freq: 3 }).map((body) => ({ path, body: body ?? undefined, note: 'page or endpoint' }))),
     fc.tuple(fc.constantFrom('/admin/emails/', '/admin/mailbox/', '/admin/events/', '/invitations/', '/reset-password/', '/verify-email/', '/unsubscribe/', '/'), anyId, fc.constantFrom('', '/preview', '/html', '.data', '?index', '?locale=xx&sample=y&width=-1')).map(

@@ -135,7 +135,8 @@ describe('behind a proxy (TRUST_PROXY=1)', () => {
     const signup = await signupForm(server, { name: 'Cache', email, password: PASSWORD }, { 'X-Forwarded-For': '198.51.100.2' })
     expect(signup.headers.get('cache-control')).toBe('private, no-store')
     const cookie = signup.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
-    for (const path of ['/dashboard', '/dashboard.data', '/', '/_root.data']) {
+    // The root's data URL is /_.data under v8_trailingSlashAwareDataRequests (react-router.config.ts).
+    for (const path of ['/dashboard', '/dashboard.data', '/', '/_.data']) {
       const res = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: 'manual' })
       expect(res.status, path).toBe(200)
       expect(res.headers.get('cache-control'), path).toBe('private, no-store')
