@@ -134,8 +134,8 @@ test.describe('session and language', () => {
   await expect(page.locator('header nav a[href="/admin/emails"]')).toHaveCount(0)
 
   // Switch to Spanish while signed in: saved in a cookie and on the profile.
-  await page.getByLabel('Language').selectOption('es')
-  await page.getByRole('button', { name: 'Change' }).click()
+  await page.getByTestId('language-menu').locator('summary').click()
+  await page.getByRole('button', { name: 'Español', exact: true }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'es')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Panel')
 
