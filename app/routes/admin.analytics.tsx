@@ -7,7 +7,7 @@ import { engagementByTemplate, engagementSeries, parsePeriod, skipsByReason } fr
 import { PERIODS } from '~/engagement/periods'
 import { getInstance } from '~/i18n/i18next.server'
 import { DataTable } from '~/studio/ui/data-table'
-import { EngagementChart, Rate } from '~/studio/ui/engagement-chart'
+import { EngagementChart, usePercent } from '~/studio/ui/engagement-chart'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
@@ -25,7 +25,9 @@ export const meta: Route.MetaFunction = titleMeta
 
 export default function Analytics({ loaderData: { period, rows, series, skips } }: Route.ComponentProps) {
   const { t, i18n } = useTranslation()
-  const number = (n: number) => new Intl.NumberFormat(i18n.language).format(n)
+  const numbers = new Intl.NumberFormat(i18n.language)
+  const number = (n: number) => numbers.format(n)
+  const percent = usePercent()
   const language = (locale: string) => t(`language.${locale as 'fr' | 'en' | 'es'}`)
   return (
     <>
@@ -69,22 +71,22 @@ export default function Analytics({ loaderData: { period, rows, series, skips } 
               {number(row.sent)}
             </td>
             <td className="num" data-metric="delivered">
-              <Rate value={row.rates.delivered} /> <span className="count">({number(row.delivered)})</span>
+              {percent(row.rates.delivered)} <span className="count">({number(row.delivered)})</span>
             </td>
             <td className="num" data-metric="clicked">
               <strong>
-                <Rate value={row.rates.clicked} />
+                {percent(row.rates.clicked)}
               </strong>{' '}
               <span className="count">({number(row.clicked)})</span>
             </td>
             <td className="num" data-metric="opened">
-              <Rate value={row.rates.opened} /> <span className="count">({number(row.opened)})</span>
+              {percent(row.rates.opened)} <span className="count">({number(row.opened)})</span>
             </td>
             <td className="num" data-metric="bounced">
-              <Rate value={row.rates.bounced} /> <span className="count">({number(row.bounced)})</span>
+              {percent(row.rates.bounced)} <span className="count">({number(row.bounced)})</span>
             </td>
             <td className="num" data-metric="complained">
-              <Rate value={row.rates.complained} /> <span className="count">({number(row.complained)})</span>
+              {percent(row.rates.complained)} <span className="count">({number(row.complained)})</span>
             </td>
             <td className="num" data-metric="skipped">
               {number(row.skipped)}
