@@ -5,7 +5,8 @@ import { confirmEmailInDatabase, signUpThroughForm } from './support/accounts'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
 import { postResendEvent, resendEmailFor } from './support/resend-webhook'
-import { seededAdmin, signIn, signInAsSeededAdmin } from './support/studio'
+import { signInAsSeededAdmin } from './support/studio'
+import { test as studioTest } from './support/studio-session'
 
 // Engagement end to end: the app sends through the Resend double (every e2e email does), signed webhook
 // deliveries come back as Resend would post them, and the studio shows them: the message's timeline, the
@@ -14,12 +15,11 @@ import { seededAdmin, signIn, signInAsSeededAdmin } from './support/studio'
 const password = 'a long enough password'
 const screens = 'test-results/screens-engagement'
 
-/** The seeded admin in a browser of its own: its session reused (English), or through the login form in the browser's language. */
-async function adminPage(browser: Browser, locale?: string): Promise<Page> {
-  const context = await browser.newContext({ locale: locale ?? 'en-US', extraHTTPHeaders: { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 200) + 20}` } })
+/** The seeded admin in a browser of its own (the worker's session, in English). */
+async function adminPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US', extraHTTPHeaders: { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 200) + 20}` } })
   const page = await context.newPage()
-  if (locale) await signIn(page, seededAdmin, '/admin/analytics?period=7')
-  else await signInAsSeededAdmin(page, '/admin/analytics?period=7')
+  await signInAsSeededAdmin(page, '/admin/analytics?period=7')
   return page
 }
 
@@ -105,16 +105,21 @@ test.describe('engagement', () => {
     await admin.context().close()
   })
 
-  test('screenshots: analytics, suppressions and a timeline in fr, en and es, desktop and mobile', async ({ browser }) => {
-    test.setTimeout(90_000)
+})
+
+// The admin's session without its saved language: each page in the language its browser asks for.
+studioTest.describe('engagement screens', () => {
+  studioTest('analytics and suppressions in fr, en and es, desktop and mobile, reflowing at 320 px', async ({ studioPage }) => {
+    studioTest.setTimeout(90_000)
     for (const locale of ['fr-FR', 'en-US', 'es-ES']) {
       const lang = locale.slice(0, 2)
-      const admin = await adminPage(browser, locale)
+      const admin = await studioPage(locale)
       for (const [name, path] of [
         ['analytics', '/admin/analytics?period=30'],
         ['suppressions', '/admin/suppressions'],
       ] as const) {
         await admin.goto(path)
+        await expect(admin.locator('html')).toHaveAttribute('lang', lang)
         for (const [width, height] of [
           [1280, 900],
           [375, 800],
@@ -126,7 +131,6 @@ test.describe('engagement', () => {
         await admin.setViewportSize({ width: 320, height: 800 })
         expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
       }
-      await admin.context().close()
     }
   })
 })
