@@ -34,6 +34,24 @@ function signedWebhook() {
   return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) }
 }
 
+/** An autocannon load of JSON POSTs, each built afresh (a new event, a new signature) by `next`. */
+function signedPosts(url: string, next: () => { body: string; headers: Record<string, string> }) {
+  return {
+    url,
+    method: 'POST' as const,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST' as const,
+        setupRequest: (req: any) => {
+          const { body, headers } = next()
+          return { ...req, body, headers: { ...req.headers, 'content-type': 'application/json', ...headers } }
+        },
+      },
+    ],
+  }
+}
+
 async function main() {
   mkdirSync('bench/results', { recursive: true })
   rmSync('.tmp/bench', { recursive: true, force: true })
@@ -80,20 +98,11 @@ async function main() {
     ratioRow('/signup page renders', pageApp.rps, pageBase.rps, 'req/s', '≥ 0.25 × baseline', (r) => r >= 0.25, `p99 ${pageApp.p99ms} ms`)
 
     // 2. Signed Stripe webhooks handled per second (verify, record, enqueue), each a new event.
-    const webhookRequest = (url: string) => ({
-      url,
-      method: 'POST' as const,
-      duration: DURATION,
-      requests: [
-        {
-          method: 'POST' as const,
-          setupRequest: (req: any) => {
-            const { payload, signature } = signedWebhook()
-            return { ...req, body: payload, headers: { ...req.headers, 'content-type': 'application/json', 'stripe-signature': signature } }
-          },
-        },
-      ],
-    })
+    const webhookRequest = (url: string) =>
+      signedPosts(url, () => {
+        const { payload, signature } = signedWebhook()
+        return { body: payload, headers: { 'stripe-signature': signature } }
+      })
     const hookBase = await load(webhookRequest(`${baseUrl}/webhooks/stripe`))
     const hookApp = await load(webhookRequest(`${appUrl}/webhooks/stripe`))
     if (hookApp.non2xx) throw new Error(`/webhooks/stripe answered ${hookApp.non2xx} non-2xx responses`)
@@ -101,20 +110,11 @@ async function main() {
     ratioRow('Stripe webhook deliveries', hookApp.rps, hookBase.rps, 'req/s', '≥ 0.40 × baseline', (r) => r >= 0.4, `p99 ${hookApp.p99ms} ms`)
 
     // 2b. Signed Resend deliveries (verify, record once by svix-id, attribute by tags, count), each a new one.
-    const resendRequest = (url: string) => ({
-      url,
-      method: 'POST' as const,
-      duration: DURATION,
-      requests: [
-        {
-          method: 'POST' as const,
-          setupRequest: (req: any) => {
-            const { payload, headers } = signedResendDelivery(RESEND_SECRET)
-            return { ...req, body: payload, headers: { ...req.headers, 'content-type': 'application/json', ...headers } }
-          },
-        },
-      ],
-    })
+    const resendRequest = (url: string) =>
+      signedPosts(url, () => {
+        const { payload, headers } = signedResendDelivery(RESEND_SECRET)
+        return { body: payload, headers }
+      })
     const resendBase = await load(resendRequest(`${baseUrl}/webhooks/resend`))
     const resendApp = await load(resendRequest(`${appUrl}/webhooks/resend`))
     if (resendApp.non2xx) throw new Error(`/webhooks/resend answered ${resendApp.non2xx} non-2xx responses`)
