@@ -5,6 +5,7 @@ import { confirmEmailInDatabase, signUpThroughForm } from './support/accounts'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
 import { postResendEvent, resendEmailFor } from './support/resend-webhook'
+import { axeViolations, describeViolations, type Violation } from './support/axe'
 import { signInAsSeededAdmin } from './support/studio'
 import { test as studioTest } from './support/studio-session'
 
@@ -109,8 +110,9 @@ test.describe('engagement', () => {
 
 // The admin's session without its saved language: each page in the language its browser asks for.
 studioTest.describe('engagement screens', () => {
-  studioTest('analytics and suppressions in fr, en and es, desktop and mobile, reflowing at 320 px', async ({ studioPage }) => {
+  studioTest('analytics and suppressions in fr, en and es, desktop and mobile, reflowing at 320 px, with no serious axe violation', async ({ studioPage }) => {
     studioTest.setTimeout(90_000)
+    const violations: Violation[] = []
     for (const locale of ['fr-FR', 'en-US', 'es-ES']) {
       const lang = locale.slice(0, 2)
       const admin = await studioPage(locale)
@@ -120,6 +122,7 @@ studioTest.describe('engagement screens', () => {
       ] as const) {
         await admin.goto(path)
         await expect(admin.locator('html')).toHaveAttribute('lang', lang)
+        violations.push(...(await axeViolations(admin, `${lang} ${name}`)))
         for (const [width, height] of [
           [1280, 900],
           [375, 800],
@@ -132,5 +135,6 @@ studioTest.describe('engagement screens', () => {
         expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
       }
     }
+    expect(violations, describeViolations(violations)).toEqual([])
   })
 })

@@ -45,6 +45,7 @@ export default function Analytics({ loaderData: { period, rows, series, skips } 
       <h2>{t('engagement.byTemplate')}</h2>
       <DataTable
         testId="engagement-table"
+        label={t('engagement.byTemplate')}
         rows={rows}
         empty={<p data-testid="engagement-empty">{t('engagement.empty')}</p>}
         columns={[

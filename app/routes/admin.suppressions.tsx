@@ -67,6 +67,7 @@ export default function Suppressions({ loaderData: { search, entries, lifts, can
       ) : null}
       <DataTable
         testId="suppressions"
+        label={t('suppressions.title')}
         rows={entries}
         empty={<p data-testid="suppressions-empty">{t('suppressions.empty')}</p>}
         columns={[t('suppressions.address'), t('suppressions.reason'), t('suppressions.since'), t('suppressions.detail'), t('suppressions.actions')]}
@@ -123,7 +124,7 @@ export default function Suppressions({ loaderData: { search, entries, lifts, can
       {lifts.length > 0 ? (
         <>
           <h2>{t('suppressions.liftsTitle')}</h2>
-          <DataTable testId="lifts" rows={lifts} empty={null} columns={[t('suppressions.address'), t('suppressions.reason'), t('suppressions.liftedBy'), t('suppressions.note'), t('suppressions.when')]}>
+          <DataTable testId="lifts" label={t('suppressions.liftsTitle')} rows={lifts} empty={null} columns={[t('suppressions.address'), t('suppressions.reason'), t('suppressions.liftedBy'), t('suppressions.note'), t('suppressions.when')]}>
             {(lift) => (
               <tr key={lift.id}>
                 <th scope="row">{lift.email}</th>

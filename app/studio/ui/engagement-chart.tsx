@@ -86,7 +86,8 @@ export function EngagementChart({ title, points, bucket, testId }: { title: stri
           ))}
         </ul>
       </div>
-      <div className="table-scroll engagement-figure-table">
+      {/* It scrolls (a day per row over 30 days): focusable, so a keyboard can scroll it too. */}
+      <div className="table-scroll engagement-figure-table" tabIndex={0} role="region" aria-label={title}>
         <table className="data">
           <caption className="visually-hidden">{title}</caption>
           <thead>
