@@ -130,7 +130,7 @@ export type Headline = { sent: number; rates: { delivered: number | null; opened
 /** The last 30 days of one template (or one language of it) in one line, clicks first, beside the checks. */
 export function HeadlineRates({ headline, testId }: { headline: Headline; testId?: string }) {
   const { t, i18n } = useTranslation()
-  const pct = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(value))
+  const pct = usePercent()
   return (
     <p className="engagement-rates" data-testid={testId}>
       <span className="visually-hidden">{t('engagement.headline')}: </span>
