@@ -1,9 +1,14 @@
 // `npm test`: typecheck, lint, unit and integration tests (Vitest), the production build, then the
 // resilience suite (Vitest driving `node server.mjs` processes) and the end-to-end tests (Playwright
 // against the build). Every step runs; the exit code is non-zero if any failed. The last line counts
-// the tests: "N passed, N failed". TEST_PARALLEL=1 runs the last two side by side (own servers, own
-// ports): measured on this 2-core machine it was slower, not faster (both CPU-bound: 770 s and 798 s
-// side by side against about 420 s one after the other), and its timeouts failed tests, so it is off.
+// the tests: "N passed, N failed".
+//
+// The unit tests run beside typecheck and lint: Vitest runs one worker on a 2-core machine (CPUs - 1),
+// and tsc and ESLint use one core each, so the two lanes fill the machine instead of taking turns.
+// The resilience and end-to-end suites keep the machine to themselves, one after the other:
+// TEST_PARALLEL=1 runs them side by side (own servers, own ports), which measured slower on this 2-core
+// machine (both CPU-bound: 770 s and 798 s side by side against about 420 s one after the other), and
+// its timeouts failed tests, so it is off. docs/decisions/0050-ci-time.md.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
@@ -11,11 +16,13 @@ const reports = '.tmp/reports'
 rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 
-const sequential = [
-  ['typecheck', 'npm', ['run', 'typecheck']],
-  ['lint', 'npm', ['run', 'lint']],
-  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]],
-  ['build', 'npm', ['run', 'build']],
+/** Steps that run at once, each lane's steps one after the other. */
+const checks = [
+  [
+    ['typecheck', 'npm', ['run', 'typecheck']],
+    ['lint', 'npm', ['run', 'lint']],
+  ],
+  [['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]]],
 ]
 const sideBySide = [
   ['resilience', 'npx', ['vitest', 'run', '-c', 'vitest.resilience.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/resilience.json`]],
@@ -26,15 +33,6 @@ const failedSteps = []
 const finished = (name, status, started) => {
   console.log(`◀ ${name}: ${status === 0 ? 'ok' : `failed (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   if (status !== 0) failedSteps.push(name)
-}
-
-for (const [name, command, args] of sequential) {
-  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
-  const started = Date.now()
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env: process.env })
-  finished(name, status, started)
-  // Without a build there is nothing for the resilience and end-to-end tests to run against.
-  if (name === 'build' && status !== 0) break
 }
 
 /** Runs a step with each line of its output prefixed by its name, so two steps' output can interleave. */
@@ -58,6 +56,17 @@ function runPrefixed(name, command, args) {
     })
   })
 }
+
+await Promise.all(
+  checks.map(async (lane) => {
+    for (const [name, command, args] of lane) await runPrefixed(name, command, args)
+  }),
+)
+
+console.log('\n▶ build: npm run build')
+const buildStarted = Date.now()
+// Without a build there is nothing for the resilience and end-to-end tests to run against.
+finished('build', spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env }).status, buildStarted)
 
 if (!failedSteps.includes('build')) {
   if (process.env.TEST_PARALLEL !== '1') {
