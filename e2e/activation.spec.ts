@@ -4,7 +4,6 @@ import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
 import { signUpThroughForm } from './support/accounts'
-import { signInAsSeededAdmin } from './support/studio'
 import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
 
 // Signup → the welcome journey's first email (driven through the app's real /api/inngest by the executor
@@ -209,56 +208,5 @@ test.describe('refused confirmation links', () => {
     await page.goto(linkIn(mail!.text))
     await page.getByRole('button', { name: 'Confirmer mon adresse' }).click()
     await expect(page.getByTestId('address-confirmed')).toBeVisible()
-  })
-})
-
-
-test.describe('screenshots', () => {
-  const widths = { desktop: 1280, mobile: 375 }
-
-  test('the confirmation pages, the dashboard banner and the three emails, in fr, en and es, desktop and mobile', async ({ browser, baseURL, uniqueEmail }, testInfo) => {
-    test.setTimeout(180_000)
-    const shoot = async (page: Page, name: string) => {
-      const path = testInfo.outputPath(`${name}.png`)
-      await page.screenshot({ path, fullPage: true })
-      await testInfo.attach(name, { path, contentType: 'image/png' })
-    }
-    for (const j of journeys) {
-      const context = await browser.newContext({ baseURL, locale: j.locale })
-      const page = await context.newPage()
-      const email = uniqueEmail(`screens-${j.lang}`)
-      const userId = await signUpThroughForm(page, { name: j.name, email, password, submit: j.submit })
-      const registered = await receivedEvent('user/registered', userId)
-      await runFunction('courrier-welcome-journey', registered, { endpoint: `${baseURL}/api/inngest` })
-      const link = linkIn((await mailboxFor(email)).find((m) => m.template === 'welcome')!.text)
-      for (const [size, width] of Object.entries(widths)) {
-        await page.setViewportSize({ width, height: 900 })
-        await page.goto('/dashboard')
-        await shoot(page, `dashboard-pending-${j.lang}-${size}`)
-        await page.goto(link)
-        await shoot(page, `verify-email-${j.lang}-${size}`)
-        await page.goto(`/verify-email/${'A'.repeat(43)}`)
-        await shoot(page, `verify-email-invalid-${j.lang}-${size}`)
-      }
-      await page.goto(link)
-      await page.getByRole('button', { name: j.confirm }).click()
-      for (const [size, width] of Object.entries(widths)) {
-        await page.setViewportSize({ width, height: 900 })
-        await page.goto('/dashboard?confirmed=1')
-        await shoot(page, `dashboard-confirmed-${j.lang}-${size}`)
-      }
-      await context.close()
-    }
-    const admin = await (await browser.newContext({ baseURL, locale: 'en-US' })).newPage()
-    await signInAsSeededAdmin(admin)
-    for (const template of ['welcome', 'activation-reminder', 'email-confirmation']) {
-      for (const j of journeys) {
-        for (const [size, width] of Object.entries({ desktop: 680, mobile: 375 })) {
-          await admin.setViewportSize({ width, height: 900 })
-          await admin.goto(`/admin/emails/${template}/preview?locale=${j.lang}`)
-          await shoot(admin, `email-${template}-${j.lang}-${size}`)
-        }
-      }
-    }
   })
 })

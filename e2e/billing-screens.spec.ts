@@ -4,7 +4,7 @@ import { confirmAddress, runFor } from './support/billing'
 import { signInAsSeededAdmin } from './support/studio'
 
 // Screenshots of the billing pages and emails in fr/en/es at 1280 and 375 px, for people to look at
-// (test-results/screens-billing/). The assertions only check that each page is the one meant.
+// (test-results/screens-billing/; /pricing is in e2e/screens.spec.ts with every visitor page). The assertions only check that each page is the one meant.
 
 const WIDTHS = [1280, 375] as const
 const LANGUAGES = [
@@ -18,14 +18,8 @@ for (const { lang, locale, signUp, start } of LANGUAGES) {
   test.describe(`billing pages in ${lang}`, () => {
     test.use({ locale })
 
-    test('pricing and the success page, desktop and mobile', async ({ page, uniqueEmail }) => {
+    test('the success page, waiting then ready, and the dashboard with its plan, desktop and mobile', async ({ page, uniqueEmail }) => {
       test.setTimeout(90_000)
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: 900 })
-        await page.goto('/pricing')
-        await expect(page.getByTestId('plan-pro').getByTestId('price')).toBeVisible()
-        await page.screenshot({ path: `${dir}/pricing-${lang}-${width}.png`, fullPage: true })
-      }
       const email = uniqueEmail(`screens-${lang}`)
       const userId = await signUpThroughForm(page, { name: 'Camille Martin', email, password: 'a long enough password', submit: signUp })
       confirmAddress(email)

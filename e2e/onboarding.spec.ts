@@ -11,7 +11,6 @@ import { mailboxFor, type MailboxMessage } from './support/mailbox'
 // read from the app's sync) → emails read from the app's own mailbox.
 
 const password = 'a long enough password'
-const screens = 'test-results/screens-lifecycle'
 
 async function eventFor(name: string, userId: string): Promise<InngestEvent> {
   let found: InngestEvent | undefined
@@ -169,43 +168,3 @@ test.describe('leaving the series', () => {
     await expect(page).toHaveURL(/\/login/)
   })
 })
-
-for (const [lang, locale] of [['fr', 'fr-FR'], ['en', 'en-US'], ['es', 'es-ES']] as const) {
-  test.describe(`screenshots of the new pages and emails in ${lang}`, () => {
-    test.use({ locale })
-
-    test('at 1280 and 375 px', async ({ page, baseURL, uniqueEmail }) => {
-      test.setTimeout(90_000)
-      const email = uniqueEmail(`screens-${lang}`)
-      const userId = await signUpThroughForm(page, { name: 'Capture Écran', email, password, submit: { fr: "S'inscrire", en: 'Sign up', es: 'Registrarse' }[lang] })
-      await confirmEmailInDatabase(email)
-      await series(`${baseURL}/api/inngest`, await eventFor('user/registered', userId))
-      const messages = await mailboxFor(email)
-      const link = /^<([^>]+)>/.exec(messages[1]!.headers['List-Unsubscribe']!)![1]!
-      for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 })
-        await page.goto('/settings/notifications')
-        await page.screenshot({ path: `${screens}/settings-notifications-${lang}-${width}.png`, fullPage: true })
-        await page.goto('/settings/account')
-        await page.screenshot({ path: `${screens}/settings-account-${lang}-${width}.png`, fullPage: true })
-        await page.goto(link)
-        await page.screenshot({ path: `${screens}/unsubscribe-confirm-${lang}-${width}.png`, fullPage: true })
-      }
-      // The page after a click on its button: unsubscribed, with undo.
-      await page.goto(link)
-      await page.getByRole('button').filter({ hasText: /Unsubscribe|désabonner|baja/ }).last().click()
-      await page.setViewportSize({ width: 375, height: 900 })
-      await page.screenshot({ path: `${screens}/unsubscribe-done-${lang}-375.png`, fullPage: true })
-      await page.setViewportSize({ width: 1280, height: 900 })
-      await page.screenshot({ path: `${screens}/unsubscribe-done-${lang}-1280.png`, fullPage: true })
-      // The emails as sent (their HTML from the mailbox), rendered at both widths.
-      for (const message of messages) {
-        for (const width of [1280, 375]) {
-          await page.setViewportSize({ width, height: 900 })
-          await page.setContent(message.html)
-          await page.screenshot({ path: `${screens}/email-${message.template}-${lang}-${width}.png`, fullPage: true })
-        }
-      }
-    })
-  })
-}

@@ -205,23 +205,31 @@ test.describe('the email studio, as a marketer uses it', () => {
     await page.goto('/admin')
     await expect(page.getByTestId('outbox').locator('tr', { hasText: eventId })).toBeVisible()
   })
+})
 
-  test('a screenshot of every template in every language', async ({ page }, testInfo) => {
+// Every email as its reader sees it, in each language at an email's usual width and a phone's: the one
+// place the suite shoots emails (a new template is in it without asking), for a person to look at.
+for (const locale of LOCALES) {
+  test(`a screenshot of every template in ${locale}, desktop and mobile`, async ({ page }, testInfo) => {
     test.setTimeout(120_000)
     await signInAsSeededAdmin(page)
-    // The rendering the grid's thumbnails frame, as its own page at an email's usual width.
-    await page.setViewportSize({ width: 680, height: 900 })
     for (const template of TEMPLATES) {
-      for (const locale of LOCALES) {
-        await page.goto(`/admin/emails/${template}/preview?locale=${locale}`)
-        await expect(page.locator('a').first()).toBeVisible()
-        const path = testInfo.outputPath(`${template}-${locale}.png`)
+      // The rendering the grid's thumbnails frame, as its own page, loaded once and shot at both widths.
+      await page.setViewportSize({ width: 680, height: 900 })
+      await page.goto(`/admin/emails/${template}/preview?locale=${locale}`)
+      await expect(page.locator('a').first()).toBeVisible()
+      for (const [size, width] of [
+        ['desktop', 680],
+        ['mobile', 375],
+      ] as const) {
+        await page.setViewportSize({ width, height: 900 })
+        const path = testInfo.outputPath(`${template}-${locale}-${size}.png`)
         await page.screenshot({ path, fullPage: true })
-        await testInfo.attach(`${template}-${locale}`, { path, contentType: 'image/png' })
+        await testInfo.attach(`${template}-${locale}-${size}`, { path, contentType: 'image/png' })
       }
     }
   })
-})
+}
 
 test.describe('access control', () => {
   test.use({ locale: 'fr-FR' })

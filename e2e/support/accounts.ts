@@ -30,17 +30,26 @@ export async function signUpThroughForm(page: Page, account: { name: string; ema
 }
 
 /**
- * The path of the user's newest pending confirmation link, derived the way the app derives it, for specs
- * about something else (billing, invitations, accessibility) that need a confirmed user without reading a
- * welcome email (their mailbox stays their own; e2e/activation.spec.ts walks the real email path).
+ * The path of the user's newest pending one-time link for `purpose`, derived the way the app derives it
+ * (app/auth/user-tokens.server.ts), for specs about something else (billing, invitations, accessibility,
+ * screenshots) that need the page behind a link without reading an email (their mailbox stays their own;
+ * e2e/activation.spec.ts and e2e/password-reset.spec.ts walk the real email paths).
  */
-export function confirmationPathFor(userId: string): string {
+export function userTokenPathFor(userId: string, purpose: 'email-verification' | 'password-reset'): string {
   const db = new Database(e2eEnv.databaseFile, { readonly: true })
-  const row = db.prepare("SELECT id FROM user_tokens WHERE user_id = ? AND purpose = 'email-verification' AND used_at IS NULL ORDER BY created_at DESC").get(userId) as
-    { id: string } | undefined
+  const row = db.prepare('SELECT id FROM user_tokens WHERE user_id = ? AND purpose = ? AND used_at IS NULL ORDER BY created_at DESC').get(userId, purpose) as { id: string } | undefined
   db.close()
-  if (!row) throw new Error(`no pending confirmation link for user ${userId}`)
-  return `/verify-email/${createHmac('sha256', e2eEnv.sessionSecret).update(`user-token:email-verification:${row.id}`).digest('base64url')}`
+  if (!row) throw new Error(`no pending ${purpose} link for user ${userId}`)
+  const token = createHmac('sha256', e2eEnv.sessionSecret).update(`user-token:${purpose}:${row.id}`).digest('base64url')
+  return `/${purpose === 'email-verification' ? 'verify-email' : 'reset-password'}/${token}`
+}
+
+export const confirmationPathFor = (userId: string) => userTokenPathFor(userId, 'email-verification')
+
+/** An unsubscribe link's path for the user and list, signed as app/preferences/unsubscribe-token.server.ts signs it. */
+export function unsubscribePathFor(userId: string, topic = 'onboarding', version = 0): string {
+  const payload = Buffer.from(`${userId}:${topic}:${version}`).toString('base64url')
+  return `/unsubscribe/${payload}.${createHmac('sha256', e2eEnv.sessionSecret).update(`unsubscribe:${payload}`).digest('base64url')}`
 }
 
 /** Confirms the signed-in user's address through the real /verify-email page and its button. */

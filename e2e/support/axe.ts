@@ -1,4 +1,6 @@
-import axe from 'axe-core'
+import type axe from 'axe-core'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
 
 /** What the suite refuses: WCAG 2.2 A/AA failures and best practices that axe rates serious or critical. */
@@ -7,6 +9,12 @@ const BLOCKING = new Set(['serious', 'critical'])
 export type Violation = { page: string; rule: string; impact: string; help: string; targets: string[] }
 
 type AxeWindow = { axe?: typeof axe }
+
+/**
+ * axe-core's minified build (580 KB), not `axe.source` (the 1.3 MB readable one): it is sent to and parsed by
+ * every page checked, and the readable one's parse was most of a check on a small page.
+ */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 /**
  * Runs axe-core over the page as it stands (after whatever the test did to it) and returns its serious
@@ -22,7 +30,7 @@ type AxeWindow = { axe?: typeof axe }
  * the time. Only violations are sent back (`resultTypes`): the passes were serialised and dropped.
  */
 export async function axeViolations(page: Page, label: string): Promise<Violation[]> {
-  if (!(await page.evaluate(() => Boolean((window as AxeWindow).axe)))) await page.evaluate(axe.source)
+  if (!(await page.evaluate(() => Boolean((window as AxeWindow).axe)))) await page.evaluate(AXE_SOURCE)
   const results = await page.evaluate(() =>
     (window as AxeWindow)
       .axe!.run({ exclude: [['iframe']] } as never, { iframes: false, resultTypes: ['violations'] })
