@@ -4,7 +4,8 @@ import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
 import { signUpThroughForm } from './support/accounts'
-import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
+import { runFunction } from '../test/mocks/inngest-executor'
+import { userEvent } from './support/events'
 
 // Signup → the welcome journey's first email (driven through the app's real /api/inngest by the executor
 // double) → its "confirm my address" link, read from the mailbox → the confirmation page → the dashboard
@@ -13,18 +14,6 @@ import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
 
 const password = 'a long enough password'
 const LINK = /https?:\/\/\S+\/verify-email\/[A-Za-z0-9_-]+/
-
-async function receivedEvent(name: string, userId: string): Promise<InngestEvent> {
-  let found: InngestEvent | undefined
-  await expect
-    .poll(async () => {
-      const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
-      found = received.find((e) => e.name === name && e.data.userId === userId)
-      return found
-    })
-    .toBeTruthy()
-  return found!
-}
 
 const linkIn = (text: string) => {
   const link = text.match(LINK)?.[0]
@@ -81,7 +70,7 @@ for (const j of journeys) {
       await expect(page.getByTestId('pending-address')).toContainText(j.pending)
       await expect(page.getByTestId('pending-address')).toContainText(email)
 
-      const registered = await receivedEvent('user/registered', userId)
+      const registered = await userEvent('user/registered', userId)
       // The welcome journey: the welcome email at once; the person confirms while the run sleeps before
       // D+1 (lifecycle email reaches confirmed addresses only), then D+1, D+3 and D+7 arrive.
       let link = ''
@@ -117,7 +106,7 @@ for (const j of journeys) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(j.used)
 
       // user/activated went through the outbox, and the reminder's wait ends on it: nothing sent.
-      const activated = await receivedEvent('user/activated', userId)
+      const activated = await userEvent('user/activated', userId)
       expect(activated.data).toEqual({ userId })
       const reminder = await runFunction('courrier-activation-reminder', registered, { endpoint: `${baseURL}/api/inngest`, onWaitForEvent: () => activated })
       expect(reminder).toMatchObject({ status: 'completed', output: { reminded: false, reason: 'activated' } })
@@ -137,7 +126,7 @@ test.describe('the activation reminder in Spanish', () => {
   test('an unconfirmed account whose wait times out gets one Spanish reminder; its link confirms and signs in', async ({ page, browser, baseURL, uniqueEmail }) => {
     const email = uniqueEmail('reminder-es')
     const userId = await signUpThroughForm(page, { name: 'Lucía Fernández', email, password, submit: 'Registrarse' })
-    const registered = await receivedEvent('user/registered', userId)
+    const registered = await userEvent('user/registered', userId)
 
     for (let run = 0; run < 2; run++) {
       // The second run replays the same event: one reminder, never two.
@@ -175,7 +164,7 @@ test.describe('refused confirmation links', () => {
 
     const email = uniqueEmail('verify-expired')
     const userId = await signUpThroughForm(page, { name: 'Expiré', email, password, submit: "S'inscrire" })
-    const registered = await receivedEvent('user/registered', userId)
+    const registered = await userEvent('user/registered', userId)
     await runFunction('courrier-welcome-journey', registered, { endpoint: `${baseURL}/api/inngest` })
     const link = linkIn((await mailboxFor(email)).find((m) => m.template === 'welcome')!.text)
     // Eight days later.
@@ -200,7 +189,7 @@ test.describe('refused confirmation links', () => {
     await page.getByRole('button', { name: 'Renvoyer le lien' }).click()
     await expect(page.getByTestId('pending-address').getByRole('status')).toContainText(email)
 
-    const requested = await receivedEvent('user/email-confirmation.requested', userId)
+    const requested = await userEvent('user/email-confirmation.requested', userId)
     const run = await runFunction('courrier-send-email-confirmation', requested, { endpoint: `${baseURL}/api/inngest` })
     expect(run).toMatchObject({ status: 'completed', output: { sent: true } })
     const [mail] = (await mailboxFor(email)).filter((m) => m.template === 'email-confirmation')

@@ -8,6 +8,7 @@ import { postResendEvent, resendEmailFor } from './support/resend-webhook'
 import { axeViolations, describeViolations, type Violation } from './support/axe'
 import { signInAsSeededAdmin } from './support/studio'
 import { test as studioTest } from './support/studio-session'
+import { userEvent } from './support/events'
 
 // Engagement end to end: the app sends through the Resend double (every e2e email does), signed webhook
 // deliveries come back as Resend would post them, and the studio shows them: the message's timeline, the
@@ -22,19 +23,6 @@ async function adminPage(browser: Browser): Promise<Page> {
   const page = await context.newPage()
   await signInAsSeededAdmin(page, '/admin/analytics?period=7')
   return page
-}
-
-/** The user/registered event the signup relayed to the (loopback) Inngest event API. */
-async function registeredEvent(userId: string): Promise<InngestEvent> {
-  let registered: InngestEvent | undefined
-  await expect
-    .poll(async () => {
-      const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
-      registered = received.find((e) => e.name === 'user/registered' && e.data.userId === userId)
-      return registered
-    })
-    .toBeTruthy()
-  return registered!
 }
 
 const welcomeJourney = (event: InngestEvent, baseURL: string, onSleep?: (step: string) => Promise<void>) =>
@@ -58,7 +46,7 @@ test.describe('engagement', () => {
 
     const email = uniqueEmail('engaged')
     const userId = await signUpThroughForm(page, { name: 'Engaged Reader', email, password, submit: 'Sign up' })
-    await welcomeJourney(await registeredEvent(userId), baseURL!)
+    await welcomeJourney(await userEvent('user/registered', userId), baseURL!)
     const sent = await resendEmailFor(email, 'welcome')
     const [message] = await mailboxFor(email)
     expect(sent.tags).toContainEqual({ name: 'message', value: message!.id })
@@ -85,7 +73,7 @@ test.describe('engagement', () => {
     const email = uniqueEmail('bounced')
     const userId = await signUpThroughForm(page, { name: 'Bounced Address', email, password, submit: 'Sign up' })
     await confirmEmailInDatabase(email)
-    const run = await welcomeJourney(await registeredEvent(userId), baseURL!, async (step) => {
+    const run = await welcomeJourney(await userEvent('user/registered', userId), baseURL!, async (step) => {
       // After D+1 went out, the mailbox provider says the address does not exist.
       if (step === 'wait-until-day-3') await postResendEvent('email.bounced', await resendEmailFor(email, 'welcome-follow-up'), { bounceMessage: '550 5.1.1 user unknown' })
     })
@@ -113,6 +101,7 @@ for (const locale of ['fr-FR', 'en-US', 'es-ES']) {
   const lang = locale.slice(0, 2)
   studioTest.describe(`engagement screens in ${lang}`, () => {
     studioTest('analytics and suppressions, desktop and mobile, reflowing at 320 px, with no serious axe violation', async ({ studioPage }) => {
+      studioTest.setTimeout(60_000)
       const violations: Violation[] = []
       const admin = await studioPage(locale)
       for (const [name, path] of [

@@ -4,6 +4,7 @@ import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
 import { confirmEmailInDatabase, signUpThroughForm } from './support/accounts'
 import { expect, test } from './support/fixtures'
 import { mailboxFor, type MailboxMessage } from './support/mailbox'
+import { userEvent } from './support/events'
 
 // The onboarding series end to end: browser signup → outbox → the (loopback) Inngest event API → the
 // executor double drives the welcome journey through the app's real /api/inngest, skipping its sleeps,
@@ -11,18 +12,6 @@ import { mailboxFor, type MailboxMessage } from './support/mailbox'
 // read from the app's sync) → emails read from the app's own mailbox.
 
 const password = 'a long enough password'
-
-async function eventFor(name: string, userId: string): Promise<InngestEvent> {
-  let found: InngestEvent | undefined
-  await expect
-    .poll(async () => {
-      const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
-      found = received.find((e) => e.name === name && e.data.userId === userId)
-      return found
-    })
-    .toBeTruthy()
-  return found!
-}
 
 const summary = (messages: MailboxMessage[]) => messages.map((m) => [m.template, m.locale, m.subject])
 const series = (endpoint: string, event: InngestEvent, onSleep?: (step: string) => Promise<void>) =>
@@ -69,7 +58,7 @@ for (const j of journeys) {
       const email = uniqueEmail(`series-${j.lang}`)
       const userId = await signUpThroughForm(page, { name: j.name, email, password, submit: j.submit })
       await confirmEmailInDatabase(email)
-      const event = await eventFor('user/registered', userId)
+      const event = await userEvent('user/registered', userId)
 
       const run = await series(`${baseURL}/api/inngest`, event)
       expect(run).toMatchObject({ status: 'completed', output: { followUp: { sent: true }, day3: { sent: true }, day7: { sent: true } } })
@@ -102,7 +91,7 @@ test.describe('leaving the series', () => {
     const email = uniqueEmail('one-click')
     const userId = await signUpThroughForm(page, { name: 'Robin Leaves', email, password, submit: 'Sign up' })
     await confirmEmailInDatabase(email)
-    const event = await eventFor('user/registered', userId)
+    const event = await userEvent('user/registered', userId)
 
     const run = await series(`${baseURL}/api/inngest`, event, async (step) => {
       if (step !== 'wait-until-day-3') return
@@ -115,7 +104,7 @@ test.describe('leaving the series', () => {
       expect(response.status()).toBe(200)
       expect(Date.now() - started).toBeLessThan(2_000)
       await mailClient.dispose()
-      await eventFor('user/unsubscribed', userId)
+      await userEvent('user/unsubscribed', userId)
     })
     expect(run).toMatchObject({ status: 'cancelled', by: { name: 'user/unsubscribed', data: { userId, topic: 'onboarding' } } })
     expect((await mailboxFor(email)).map((m) => m.template)).toEqual(['welcome', 'welcome-follow-up'])
@@ -146,7 +135,7 @@ test.describe('leaving the series', () => {
     const email = uniqueEmail('deletes')
     const userId = await signUpThroughForm(page, { name: 'Sam Deletes', email, password, submit: 'Sign up' })
     await confirmEmailInDatabase(email)
-    const event = await eventFor('user/registered', userId)
+    const event = await userEvent('user/registered', userId)
 
     const run = await series(`${baseURL}/api/inngest`, event, async (step) => {
       if (step !== 'wait-until-day-3') return
@@ -154,10 +143,10 @@ test.describe('leaving the series', () => {
       await page.getByLabel('Confirm with your password').fill(password)
       await page.getByRole('button', { name: 'Delete my account for good' }).click()
       await expect(page).toHaveURL(/\/account-deleted$/)
-      await eventFor('user/deleted', userId)
+      await userEvent('user/deleted', userId)
     })
     expect(run).toMatchObject({ status: 'cancelled', by: { name: 'user/deleted', data: { userId } } })
-    const deleted = await eventFor('user/deleted', userId)
+    const deleted = await userEvent('user/deleted', userId)
     expect(Object.keys(deleted.data)).toEqual(['userId'])
     const confirmation = await runFunction('courrier-send-account-deleted', deleted, { endpoint: `${baseURL}/api/inngest` })
     expect(confirmation).toMatchObject({ status: 'completed', output: { sent: true } })

@@ -4,7 +4,8 @@ import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
 import { mailboxFor } from './support/mailbox'
 import { signUpThroughForm } from './support/accounts'
-import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
+import { runFunction } from '../test/mocks/inngest-executor'
+import { userEvent } from './support/events'
 
 // Login page → /forgot-password → outbox → the event reaches the (loopback) event API → the executor
 // double drives the reset function through the app's real /api/inngest → the link is read from the
@@ -22,25 +23,13 @@ async function newPage(browser: Browser, baseURL: string | undefined, locale: st
 
 const signUp = (page: Page, name: string, email: string, submit: string) => signUpThroughForm(page, { name, email, password: oldPassword, submit })
 
-async function receivedEvent(name: string, userId: string): Promise<InngestEvent> {
-  let found: InngestEvent | undefined
-  await expect
-    .poll(async () => {
-      const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
-      found = received.find((e) => e.name === name && e.data.userId === userId)
-      return found
-    })
-    .toBeTruthy()
-  return found!
-}
-
 /** Asks for a reset on the page, runs the reset function and returns the link from the mailbox. */
 async function requestLink(page: Page, baseURL: string, email: string, userId: string, submit: string) {
   await page.goto('/forgot-password')
   await page.locator('input[name="email"]').fill(email)
   await page.getByRole('button', { name: submit }).click()
   await expect(page.getByTestId('reset-requested')).toContainText(email)
-  const event = await receivedEvent('user/password-reset.requested', userId)
+  const event = await userEvent('user/password-reset.requested', userId)
   const run = await runFunction('courrier-send-password-reset', event, { endpoint: `${baseURL}/api/inngest`, loseFirstResponseOfEachStep: true })
   expect(run).toMatchObject({ status: 'completed', output: { sent: true } })
   const reset = (await mailboxFor(email)).filter((m) => m.template === 'password-reset')
@@ -90,7 +79,7 @@ test.describe('password reset in English', () => {
     await expect(page).toHaveURL(/\/dashboard$/)
 
     // The security notice, in English, through the outbox and the function.
-    const changed = await receivedEvent('user/password.changed', userId)
+    const changed = await userEvent('user/password.changed', userId)
     expect(Object.keys(changed.data)).toEqual(['userId'])
     const run = await runFunction('courrier-send-password-changed', changed, { endpoint: `${baseURL}/api/inngest`, loseFirstResponseOfEachStep: true })
     expect(run).toMatchObject({ status: 'completed', output: { sent: true } })

@@ -1,8 +1,8 @@
-import { e2eEnv } from '../playwright.config'
 import { expect, test } from './support/fixtures'
-import { runFunction, type InngestEvent } from '../test/mocks/inngest-executor'
+import { runFunction } from '../test/mocks/inngest-executor'
 import { mailboxFor, type MailboxMessage } from './support/mailbox'
 import { confirmEmailInDatabase, signedInUserId } from './support/accounts'
+import { userEvent } from './support/events'
 
 // Browser signup → outbox → the event reaches the (loopback) Inngest event API → an executor test double
 // drives the welcome function through the app's real /api/inngest → the emails land in the local mailbox.
@@ -32,18 +32,6 @@ const journeys = [
   },
 ]
 
-async function registeredEvent(userId: string): Promise<InngestEvent> {
-  let found: InngestEvent | undefined
-  await expect
-    .poll(async () => {
-      const received = (await (await fetch(`${e2eEnv.eventApiURL}/_received`)).json()) as InngestEvent[]
-      found = received.find((e) => e.name === 'user/registered' && e.data.userId === userId)
-      return found
-    })
-    .toBeTruthy()
-  return found!
-}
-
 const summary = (messages: MailboxMessage[]) => messages.map((m) => [m.template, m.locale, m.subject])
 
 for (const j of journeys) {
@@ -59,7 +47,7 @@ for (const j of journeys) {
       await page.getByRole('button', { name: j.submit }).click()
       await expect(page).toHaveURL(/\/dashboard$/)
 
-      const event = await registeredEvent(await signedInUserId(page))
+      const event = await userEvent('user/registered', await signedInUserId(page))
       // The follow-up (D+1) is lifecycle email: only for a confirmed address (the onboarding spec covers the rest of the series).
       await confirmEmailInDatabase(email)
       // Ids only: the steps read the address, name and language when they send.
@@ -110,7 +98,7 @@ test.describe('the same event delivered twice', () => {
     await page.locator('input[name="password"]').fill(password)
     await page.getByRole('button', { name: 'Registrarse' }).click()
     await expect(page).toHaveURL(/\/dashboard$/)
-    const event = await registeredEvent(await signedInUserId(page))
+    const event = await userEvent('user/registered', await signedInUserId(page))
     await confirmEmailInDatabase(email)
 
     for (let i = 0; i < 2; i++) {
