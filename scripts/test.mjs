@@ -3,12 +3,13 @@
 // against the build). Every step runs; the exit code is non-zero if any failed. The last line counts
 // the tests: "N passed, N failed".
 //
-// The unit tests run beside typecheck and lint: Vitest runs one worker on a 2-core machine (CPUs - 1),
-// and tsc and ESLint use one core each, so the two lanes fill the machine instead of taking turns.
-// The resilience and end-to-end suites keep the machine to themselves, one after the other:
-// TEST_PARALLEL=1 runs them side by side (own servers, own ports), which measured slower on this 2-core
-// machine (both CPU-bound: 770 s and 798 s side by side against about 420 s one after the other), and
-// its timeouts failed tests, so it is off. docs/decisions/0050-ci-time.md.
+// The build comes first; then three lanes run at once: typecheck then lint, the unit tests, and the
+// resilience suite. Vitest runs one worker on a 2-core machine (CPUs - 1), tsc and ESLint one core each,
+// and the resilience suite spends much of its time waiting on the servers it starts, so the lanes fill
+// the machine instead of taking turns. The end-to-end suite (two browsers and a server: CPU-bound) then
+// has the machine to itself. TEST_PARALLEL=1 runs it beside the resilience suite instead, which measured
+// slower on this 2-core machine (770 s and 798 s side by side against about 420 s one after the other)
+// and failed tests on their timeouts, so it is off. docs/decisions/0050-ci-time.md.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
@@ -16,17 +17,21 @@ const reports = '.tmp/reports'
 rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 
-/** Steps that run at once, each lane's steps one after the other. */
-const checks = [
+const unitStep = ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]]
+const resilienceStep = ['resilience', 'npx', ['vitest', 'run', '-c', 'vitest.resilience.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/resilience.json`]]
+const e2eStep = ['e2e', 'npx', ['playwright', 'test']]
+const parallel = process.env.TEST_PARALLEL === '1'
+/** Lanes that run at once, each lane's steps one after the other; then the last group, the same way. */
+const groups = [
   [
-    ['typecheck', 'npm', ['run', 'typecheck']],
-    ['lint', 'npm', ['run', 'lint']],
+    [
+      ['typecheck', 'npm', ['run', 'typecheck']],
+      ['lint', 'npm', ['run', 'lint']],
+    ],
+    [unitStep],
+    ...(parallel ? [] : [[resilienceStep]]),
   ],
-  [['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]]],
-]
-const sideBySide = [
-  ['resilience', 'npx', ['vitest', 'run', '-c', 'vitest.resilience.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/resilience.json`]],
-  ['e2e', 'npx', ['playwright', 'test']],
+  parallel ? [[resilienceStep], [e2eStep]] : [[e2eStep]],
 ]
 
 const failedSteps = []
@@ -57,23 +62,18 @@ function runPrefixed(name, command, args) {
   })
 }
 
-await Promise.all(
-  checks.map(async (lane) => {
-    for (const [name, command, args] of lane) await runPrefixed(name, command, args)
-  }),
-)
-
 console.log('\n▶ build: npm run build')
 const buildStarted = Date.now()
-// Without a build there is nothing for the resilience and end-to-end tests to run against.
 finished('build', spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env }).status, buildStarted)
-
-if (!failedSteps.includes('build')) {
-  if (process.env.TEST_PARALLEL !== '1') {
-    for (const [name, command, args] of sideBySide) await runPrefixed(name, command, args)
-  } else {
-    await Promise.all(sideBySide.map(([name, command, args]) => runPrefixed(name, command, args)))
-  }
+// Without a build there is nothing for the resilience and end-to-end tests to run against: the checks
+// that need none still run.
+const built = !failedSteps.includes('build')
+for (const lanes of groups) {
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const [name, command, args] of lane) if (built || !['resilience', 'e2e'].includes(name)) await runPrefixed(name, command, args)
+    }),
+  )
 }
 
 function read(file) {
