@@ -66,3 +66,9 @@ export function stopAndWait(child: ChildProcess | undefined): Promise<void> {
     child.kill('SIGTERM')
   })
 }
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc: robust to other load on the machine. */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+}

@@ -34,7 +34,7 @@ export function welcomeStepCall(userId: string) {
 export const welcomeStepUrl = (appUrl: string) => `${appUrl}/api/inngest?fnId=courrier-welcome-journey&stepId=step`
 
 /** Welcome-step executions per second over `seconds`, 10 at a time. */
-export async function welcomeSteps(appUrl: string, userId: string, seconds: number) {
+export async function welcomeSteps(appUrl: string, userId: string, seconds: number, warmupSeconds = 1) {
   const first = await fetch(welcomeStepUrl(appUrl), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: welcomeStepCall(userId) })
   const answer = JSON.stringify(await first.json())
   if (first.status !== 206 || !answer.includes('"transport":"resend"'))
@@ -43,6 +43,7 @@ export async function welcomeSteps(appUrl: string, userId: string, seconds: numb
     url: welcomeStepUrl(appUrl),
     method: 'POST',
     duration: seconds,
+    warmupSeconds,
     requests: [{ method: 'POST', setupRequest: (req: any) => ({ ...req, body: welcomeStepCall(userId), headers: { ...req.headers, 'content-type': 'application/json' } }) }],
   })
 }
