@@ -2,15 +2,14 @@
 // per-response CSP nonce), the client's address passed to the app (for rate limits), and static
 // assets served with long cache lifetimes. `npm start` runs it.
 import { randomBytes } from 'node:crypto'
-import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
-import { RouterContextProvider } from 'react-router'
 
 const buildDir = process.env.BUILD_DIR ?? 'build'
 const build = await import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
-const { clientAddressContext, cspNonceContext, methodsFor, serverSettings } = build.entry.module
+// React Router's request handler and context class come from the build, which bundles its production copy.
+const { clientAddressContext, cspNonceContext, createRequestHandler, methodsFor, RouterContextProvider, serverSettings } = build.entry.module
 const port = Number(process.env.PORT ?? 3000)
 const { host } = serverSettings
 
