@@ -2,15 +2,14 @@
 // per-response CSP nonce), the client's address passed to the app (for rate limits), and static
 // assets served with long cache lifetimes. `npm start` runs it.
 import { randomBytes } from 'node:crypto'
-import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
-import { RouterContextProvider } from 'react-router'
 
 const buildDir = process.env.BUILD_DIR ?? 'build'
 const build = await import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
-const { clientAddressContext, cspNonceContext, methodsFor, serverSettings } = build.entry.module
+// React Router's request handler and context class come from the build, which bundles its production copy.
+const { clientAddressContext, cspNonceContext, createRequestHandler, methodsFor, RouterContextProvider, serverSettings } = build.entry.module
 const port = Number(process.env.PORT ?? 3000)
 const { host } = serverSettings
 
@@ -20,36 +19,52 @@ app.disable('x-powered-by')
 // (or which addresses) to trust, so the address is the one the nearest proxy saw, not one a client wrote.
 if (serverSettings.trustProxy) app.set('trust proxy', serverSettings.trustProxy)
 
-app.use((_req, res, next) => {
-  res.locals.cspNonce = randomBytes(16).toString('base64')
+// Machine endpoints (Inngest's calls, Stripe's and Resend's webhooks) answer JSON to servers, never a page
+// to a browser: they skip the nonce, the page headers and compression, and get a fixed, restrictive set.
+const MACHINE_PATHS = new Set(['/api/inngest', '/webhooks/stripe', '/webhooks/resend'])
+const MACHINE_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  ...(serverSettings.hsts ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+}
+const forPages = (middleware) => (req, res, next) => (MACHINE_PATHS.has(req.path) ? next() : middleware(req, res, next))
+
+app.use((req, res, next) => {
+  if (MACHINE_PATHS.has(req.path)) {
+    res.set(MACHINE_HEADERS)
+    res.locals.cspNonce = ''
+  } else res.locals.cspNonce = randomBytes(16).toString('base64')
   next()
 })
 app.use(
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: {
-        'script-src': ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
-        // Emails shown in the studio carry their own inline styles and remote images.
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'https:'],
-        // The studio frames its own previews; nobody else may frame any page.
-        'frame-src': ["'self'"],
-        'frame-ancestors': ["'self'"],
-        'form-action': ["'self'"],
-        // Only meaningful behind https; on plain http (a laptop, the tests) it would break every asset.
-        'upgrade-insecure-requests': null,
+  forPages(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'script-src': ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+          // Emails shown in the studio carry their own inline styles and remote images.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'https:'],
+          // The studio frames its own previews; nobody else may frame any page.
+          'frame-src': ["'self'"],
+          'frame-ancestors': ["'self'"],
+          'form-action': ["'self'"],
+          // Only meaningful behind https; on plain http (a laptop, the tests) it would break every asset.
+          'upgrade-insecure-requests': null,
+        },
       },
-    },
-    xFrameOptions: { action: 'sameorigin' },
-    // helmet's no-referrer makes Chromium send `Origin: null` on form posts, which the origin check
-    // must refuse; the browsers' default keeps the origin on same-site posts and hides paths elsewhere.
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    // HSTS when APP_URL is https (production refuses http but on loopback), whatever TRUST_PROXY says.
-    strictTransportSecurity: serverSettings.hsts ? { maxAge: 31536000, includeSubDomains: true } : false,
-  }),
+      xFrameOptions: { action: 'sameorigin' },
+      // helmet's no-referrer makes Chromium send `Origin: null` on form posts, which the origin check
+      // must refuse; the browsers' default keeps the origin on same-site posts and hides paths elsewhere.
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      // HSTS when APP_URL is https (production refuses http but on loopback), whatever TRUST_PROXY says.
+      strictTransportSecurity: serverSettings.hsts ? { maxAge: 31536000, includeSubDomains: true } : false,
+    }),
+  ),
 )
-app.use(compression())
+app.use(forPages(compression()))
 app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
 // 405 with Allow for a method the route does not serve, before React Router (which would run an action
 // for PUT, PATCH or DELETE, and fails on TRACE). The body is left unread, so the connection closes.
@@ -58,7 +73,11 @@ app.use((req, res, next) => {
   const query = req.originalUrl.indexOf('?')
   const allowed = allowedMethods(req.path, query === -1 ? '' : req.originalUrl.slice(query))
   if (allowed.includes(req.method)) return next()
-  res.set({ Allow: allowed.join(', '), Connection: 'close' }).status(405).type('text/plain').send('Method Not Allowed')
+  res
+    .set({ Allow: allowed.join(', '), Connection: 'close' })
+    .status(405)
+    .type('text/plain')
+    .send('Method Not Allowed')
 })
 // build/client holds only assets/ (there is no public/ folder): no static lookup for every page request.
 app.all(

@@ -78,3 +78,6 @@ export default function handleRequest(
 export { clientAddressContext, cspNonceContext } from './context'
 export { methodsFor } from './http/methods.server'
 export { serverSettings } from './http/server-settings.server'
+// The request handler and the context class from this build's own (production) copy of React Router.
+export { createRequestHandler } from '@react-router/express'
+export { RouterContextProvider } from 'react-router'

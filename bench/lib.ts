@@ -42,3 +42,33 @@ export function peakRssMb(pid: number): number {
 export function stop(child: ChildProcess | undefined) {
   if (child && child.exitCode === null) child.kill('SIGTERM')
 }
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/** "min–max over n runs" of a figure's runs, for a row's note. */
+export function spread(values: number[], unit = '') {
+  const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 10) / 10)
+  return `${round(Math.min(...values))}–${round(Math.max(...values))}${unit} over ${values.length} runs`
+}
+
+const startedAt = Date.now()
+/** One progress line on stderr: the benchmark runs for minutes. */
+export function progress(message: string) {
+  const s = Math.round((Date.now() - startedAt) / 1000)
+  process.stderr.write(`[${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}] ${message}\n`)
+}
+
+/** Stops a child and waits until it has exited. */
+export function stopAndWait(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc: robust to other load on the machine. */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+}

@@ -1,8 +1,10 @@
 import { NonRetriableError, RetryAfterError } from 'inngest'
-import { Resend, type ErrorResponse } from 'resend'
+import type { ErrorResponse, Resend } from 'resend'
 import type { OutgoingEmail, SendResult } from './message.server'
 
-export function createResendClient(apiKey: string, baseUrl?: string): Resend {
+/** Resend's client; its SDK loads on the first send, not at the server's start (docs/decisions/0008-performance.md). */
+export async function createResendClient(apiKey: string, baseUrl?: string): Promise<Resend> {
+  const { Resend } = await import('resend')
   return new Resend(apiKey, baseUrl ? { baseUrl } : undefined)
 }
 

@@ -114,7 +114,7 @@ export async function sendEmail<T extends TemplateId>(input: SendEmailInput<T>):
   if (stored.providerId) return { id: stored.providerId, transport: 'resend' }
   resendClient ??= createResendClient(env.RESEND_API_KEY, env.RESEND_BASE_URL)
   const tags = resendTags({ message: stored.id, template, locale, event: eventId })
-  const sent = await sendWithResend(resendClient, message, { timeoutMs: env.RESEND_TIMEOUT_MS, tags })
+  const sent = await sendWithResend(await resendClient, message, { timeoutMs: env.RESEND_TIMEOUT_MS, tags })
   recordHandedToResend(stored, sent.id, message)
   return sent
 }

@@ -1,4 +1,4 @@
-import { Resend } from 'resend'
+import type { Resend } from 'resend'
 import { env } from '~/env.server'
 import { CLOSE_CONNECTION, readBodyWithLimit } from '~/http/read-body.server'
 import { recordResendEvent, ResendEventSchema } from './record.server'
@@ -12,7 +12,8 @@ function answer(status: number, body: Record<string, unknown>, headers: Record<s
 
 // Verification needs no API key; the SDK's constructor asks for one all the same.
 let webhooks: Resend['webhooks'] | undefined
-const verifier = () => (webhooks ??= new Resend(env.RESEND_API_KEY ?? 're_webhook_verification_only').webhooks)
+// Resend's SDK loads on the first delivery, not at the server's start (docs/decisions/0008-performance.md).
+const verifier = async () => (webhooks ??= new (await import('resend')).Resend(env.RESEND_API_KEY ?? 're_webhook_verification_only').webhooks)
 
 /**
  * POST /webhooks/resend. Resend signs each delivery the way Svix does (`svix-id`, `svix-timestamp`,
@@ -32,9 +33,14 @@ export async function handleResendWebhook(request: Request): Promise<Response> {
   if (!headers.id || !headers.timestamp || !headers.signature) return answer(400, { error: 'missing svix-id, svix-timestamp or svix-signature header' })
   if (headers.id.length > 200) return answer(400, { error: 'invalid svix-id' })
 
+  const webhookVerifier = await verifier()
   let payload: unknown
   try {
-    payload = verifier().verify({ payload: raw.toString('utf8'), headers: { id: headers.id, timestamp: headers.timestamp, signature: headers.signature }, webhookSecret: secret })
+    payload = webhookVerifier.verify({
+      payload: raw.toString('utf8'),
+      headers: { id: headers.id, timestamp: headers.timestamp, signature: headers.signature },
+      webhookSecret: secret,
+    })
   } catch (error) {
     // The SDK checks the signature, then the timestamp's age, then parses the JSON.
     if (error instanceof SyntaxError) return answer(400, { error: 'malformed JSON' })

@@ -54,7 +54,7 @@ export class OutboxRelay {
       `UPDATE outbox_events SET claimed_by = ?, claimed_until = ?
        WHERE id IN (SELECT id FROM outbox_events
                     WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
-                    ORDER BY created_at LIMIT ?)
+                    ORDER BY next_attempt_at LIMIT ?)
        RETURNING id, name, data, ts, attempts`,
     )
     this.markSent = sqlite.prepare<[number, string, string]>(

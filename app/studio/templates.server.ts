@@ -9,7 +9,7 @@ import { renderEmail, type RenderedEmail } from '~/email/render.server'
 import { env, isProduction } from '~/env.server'
 import { isLocale, LOCALES, type Locale } from '~/i18n/locales'
 import { eventCatalogue, type EventName } from '~/events'
-import { runChecks, type CheckResult } from './checks'
+import { loadCompatData, runChecks, type CheckResult } from './checks'
 import { htmlKilobytes } from './checks/size'
 import { flattenKeys, stringValues } from './checks/untranslated'
 
@@ -112,6 +112,7 @@ export async function renderAllLocales(id: TemplateId, input: TemplateInput<Temp
   const rendered = {} as Record<Locale, RenderedEmail>
   const envelope = studioEnvelope(id, input)
   for (const locale of LOCALES) rendered[locale] = await renderEmail(id, input, locale, { unsubscribeUrl: envelope.unsubscribeUrl })
+  await loadCompatData()
   const checks = runChecks(rendered, checkOptions(id, { ...(input.data as object), ...(input.context as object | undefined) }, envelope.headers))
   return Object.fromEntries(LOCALES.map((l) => [l, { ...rendered[l], checks: checks[l]! }])) as Record<Locale, LocaleRender>
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { checkCompat, compatIssues } from './compat'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { checkCompat, compatIssues, loadCompatData } from './compat'
 import { checkHeaders, checkSender } from './headers'
 import { checkImages } from './images'
 import { checkLinks } from './links'
@@ -7,6 +7,8 @@ import { parseEmailHtml } from './parse-html'
 import { checkPreview, PREVIEW_MAX } from './preview'
 import { checkSize, GMAIL_CLIP_BYTES } from './size'
 import { checkUntranslated, flattenKeys, stringValues, type UntranslatedOptions } from './untranslated'
+
+beforeAll(loadCompatData)
 
 // The shape React Email renders: a hidden preview block first, then tables.
 function email(body: string, preview = 'Your account is ready. Here is where to start.') {

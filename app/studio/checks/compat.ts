@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto'
-import { caniemail } from 'caniemail'
+import type { caniemail as Caniemail } from 'caniemail'
 import { result, type CheckResult, type Finding } from './types'
 
-type EmailClientGlobs = Parameters<typeof caniemail>[0]['clients'][number]
+type EmailClientGlobs = Parameters<typeof Caniemail>[0]['clients'][number]
+
+// caniemail's data (~18 MB in memory, ~0.3 s to load) is only for the studio: loaded on its first check,
+// not at the server's start. `loadCompatData()` before `compatIssues()`; the studio's renders await it.
+let caniemail: typeof Caniemail | undefined
+export async function loadCompatData() {
+  caniemail ??= (await import('caniemail')).caniemail
+}
 
 /** The clients most people read email in; caniemail.com's data covers each. */
 export const COMPAT_CLIENTS: EmailClientGlobs[] = ['apple-mail.*', 'gmail.*', 'outlook.*', 'yahoo.*', 'samsung-email.android']
@@ -37,6 +44,7 @@ export function compatIssues(html: string, clients: EmailClientGlobs[] = COMPAT_
   const key = `${clients.join(',')}|${markupKey(html)}`
   const cached = cache.get(key)
   if (cached) return cached
+  if (!caniemail) throw new Error('compatIssues: caniemail is not loaded yet (await loadCompatData() first)')
   const { issues } = caniemail({ clients, html: html.replace(PREVIEW_BLOCK, '') })
   const byFeature = new Map<string, CompatIssue>()
   const collect = (map: Iterable<[string, Array<{ title: string; notes?: string[] }>]>, support: 'none' | 'partial') => {

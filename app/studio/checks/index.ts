@@ -12,6 +12,7 @@ import { checkUntranslated, type UntranslatedOptions } from './untranslated'
 
 export * from './types'
 export { parseEmailHtml } from './parse-html'
+export { loadCompatData } from './compat'
 
 export type RenderedForChecks = { subject: string; previewText: string | null | undefined; html: string }
 export type ChecksOptions = LinkCheckOptions &
