@@ -29,6 +29,7 @@ export default [
     index('routes/admin._index.tsx'),
     route('emails', 'routes/admin.emails._index.tsx'),
     route('emails/:template', 'routes/admin.emails.$template.tsx'),
+    route('emails/:template/compare', 'routes/admin.emails.$template.compare.tsx'),
     route('mailbox', 'routes/admin.mailbox._index.tsx'),
     route('mailbox/:id', 'routes/admin.mailbox.$id.tsx'),
     route('events/:id', 'routes/admin.events.$id.tsx'),

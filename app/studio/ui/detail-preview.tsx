@@ -16,6 +16,13 @@ export function viewHref(view: StudioView, patch: Partial<StudioView>) {
   return `/admin/emails/${next.template}?${search}`
 }
 
+/** The languages side by side for a sample and width (another sample or width is another link). */
+export function compareHref(view: Pick<StudioView, 'template' | 'sample' | 'width'>) {
+  const search = new URLSearchParams({ sample: view.sample })
+  if (view.width !== 'desktop') search.set('width', view.width)
+  return `/admin/emails/${view.template}/compare?${search}`
+}
+
 export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; view: StudioView; locales: DetailRender['locales'] }) {
   const { t } = useTranslation()
   const { sampleLabel } = useStudioFormat()
@@ -55,6 +62,9 @@ export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; vie
           </Link>
         ))}
       </nav>
+      <Link to={compareHref(view)} className="toolbar-link" data-testid="compare-link">
+        {t('studio.compare.link')}
+      </Link>
     </div>
   )
 }
