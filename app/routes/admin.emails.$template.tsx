@@ -16,6 +16,8 @@ import { ChecksSummary } from '~/studio/ui/checks-summary'
 import { headlineRates } from '~/engagement/analytics.server'
 import { DataEditor } from '~/studio/ui/data-editor'
 import { useStudioFormat } from '~/studio/ui/format'
+import { inngestNotice } from '~/studio/inngest-notice.server'
+import { InngestNoticeBanner } from '~/studio/ui/inngest-notice'
 
 export const headers = forwardActionHeaders
 
@@ -36,6 +38,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     render: await detailRender(template, view.locale, sampleInput(template, view.sample)!),
     engagement: headlineRates().cell(template, view.locale),
     canEmit: user.role === 'admin' || !isProduction,
+    inngest: await inngestNotice(),
   }
 }
 
@@ -97,6 +100,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
           · {templateDescription(info.id)}
         </p>
       </header>
+      <InngestNoticeBanner notice={loaderData.inngest} />
       <DetailToolbar info={info} view={view} locales={render.locales} />
       <div className="detail-actions">
         <SendTestForm fetcher={sendFetcher} answer={sendFetcher.data ?? fallback('send-test')} view={view} data={lastGood} />
