@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     info: templateInfo(template),
     view,
     sample: sampleJson(template, view.sample),
-    render: await detailRender(template, view.locale, sampleInput(template, view.sample)!),
+    render: await detailRender(template, view.locale, sampleInput(template, view.sample)!, { source: view.tab === 'source' }),
     engagement: headlineRates().cell(template, view.locale),
     canEmit: user.role === 'admin' || !isProduction,
     inngest: await inngestNotice(),
@@ -113,7 +113,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
       ) : null}
       <ChecksSummary view={view} render={render} engagement={engagement} />
       <div className="detail">
-        <PreviewPane view={view} render={render} updating={previewFetcher.state !== 'idle'} />
+        <PreviewPane view={view} render={render} updating={previewFetcher.state !== 'idle'} edited={Boolean(preview)} />
         <DataEditor key={`${view.template}/${view.sample}`} fetcher={previewFetcher} answer={preview} view={view} sample={sample} lastGood={lastGood} info={info} />
       </div>
       <p>
