@@ -82,6 +82,14 @@ test.describe('dark mode, the highlighted source and downloads', () => {
       await expectReflow(page)
       await page.setViewportSize({ width: 375, height: 800 })
       await expectReflow(page)
+      // The checks' details open (wide tables with hidden labels) must not widen the page either.
+      await page.getByTestId('checks-details').locator('> summary').click()
+      await expectReflow(page)
+      // The site's header and the studio share one width: their left edges line up.
+      await page.setViewportSize({ width: 1280, height: 900 })
+      const left = async (selector: string) => (await page.locator(selector).first().boundingBox())!.x
+      expect(Math.abs((await left('.site-header-inner .brand')) - (await left('.studio-nav')))).toBeLessThanOrEqual(16)
+      await page.setViewportSize({ width: 375, height: 800 })
       await page.getByTestId('dark-switcher').evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await page.screenshot({ path: `${SCREENS}/dark-${lang}-375.png` })
 
