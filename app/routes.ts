@@ -29,6 +29,7 @@ export default [
     index('routes/admin._index.tsx'),
     route('emails', 'routes/admin.emails._index.tsx'),
     route('emails/:template', 'routes/admin.emails.$template.tsx'),
+    route('emails/:template/compare', 'routes/admin.emails.$template.compare.tsx'),
     route('mailbox', 'routes/admin.mailbox._index.tsx'),
     route('mailbox/:id', 'routes/admin.mailbox.$id.tsx'),
     route('events/:id', 'routes/admin.events.$id.tsx'),
@@ -38,7 +39,9 @@ export default [
   ]),
   // Resource routes of the studio (HTML for sandboxed frames, JSON for tests): outside the layout.
   route('admin/emails/:template/preview', 'routes/admin.emails.$template.preview.ts'),
+  route('admin/emails/:template/download', 'routes/admin.emails.$template.download.ts'),
   route('admin/mailbox/:id/html', 'routes/admin.mailbox.$id.html.ts'),
+  route('admin/mailbox/:id/eml', 'routes/admin.mailbox.$id.eml.ts'),
   route('admin/mailbox.json', 'routes/admin.mailbox.json.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

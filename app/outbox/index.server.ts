@@ -1,9 +1,16 @@
+import { count, eq } from 'drizzle-orm'
 import { db } from '~/db/client.server'
+import { outboxEvents } from '~/db/schema'
 import { env } from '~/env.server'
 import { inngest } from '~/inngest/client.server'
 import { OutboxRelay } from './relay.server'
 
 export { enqueueEvent } from './outbox.server'
+
+/** How many events wait in the outbox for the relay to hand them to Inngest (new ones and retries). */
+export function waitingEventCount(): number {
+  return db.select({ n: count() }).from(outboxEvents).where(eq(outboxEvents.status, 'pending')).get()?.n ?? 0
+}
 
 const globalForRelay = globalThis as unknown as { __courrierRelay?: OutboxRelay }
 

@@ -8,6 +8,8 @@ import { ActivityQuerySchema, listFailures, listOutbox, outboxCounts } from '~/s
 import { OUTBOX_STATUSES } from '~/outbox/status'
 import { DataTable } from '~/studio/ui/data-table'
 import { DateTime } from '~/studio/ui/date-time'
+import { inngestNotice } from '~/studio/inngest-notice.server'
+import { InngestNoticeBanner } from '~/studio/ui/inngest-notice'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
@@ -18,16 +20,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     counts: outboxCounts(),
     events: listOutbox({ status }),
     failures: listFailures(),
+    inngest: await inngestNotice(),
   }
 }
 
 export const meta: Route.MetaFunction = titleMeta
 
-export default function StudioOverview({ loaderData: { status, counts, events, failures } }: Route.ComponentProps) {
+export default function StudioOverview({ loaderData: { status, counts, events, failures, inngest } }: Route.ComponentProps) {
   const { t } = useTranslation()
   return (
     <>
       <h1>{t('studio.overview.title')}</h1>
+      <InngestNoticeBanner notice={inngest} />
       <section aria-labelledby="outbox-title" className="panel">
         <h2 id="outbox-title">{t('studio.outbox.title')}</h2>
         <p className="hint">{t('studio.outbox.intro')}</p>

@@ -8,6 +8,7 @@ import { PERIODS } from '~/engagement/periods'
 import { getInstance } from '~/i18n/i18next.server'
 import { DataTable } from '~/studio/ui/data-table'
 import { EngagementChart, usePercent } from '~/studio/ui/engagement-chart'
+import { useStudioFormat } from '~/studio/ui/format'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
@@ -28,7 +29,8 @@ export default function Analytics({ loaderData: { period, rows, series, skips } 
   const numbers = new Intl.NumberFormat(i18n.language)
   const number = (n: number) => numbers.format(n)
   const percent = usePercent()
-  const language = (locale: string) => t(`language.${locale as 'fr' | 'en' | 'es'}`)
+  // Named in the interface's language ("Anglais" in French), capitalised as a cell on its own.
+  const { languageLabel: language } = useStudioFormat()
   return (
     <>
       <h1>{t('engagement.title')}</h1>
@@ -75,10 +77,7 @@ export default function Analytics({ loaderData: { period, rows, series, skips } 
               {percent(row.rates.delivered)} <span className="count">({number(row.delivered)})</span>
             </td>
             <td className="num" data-metric="clicked">
-              <strong>
-                {percent(row.rates.clicked)}
-              </strong>{' '}
-              <span className="count">({number(row.clicked)})</span>
+              <strong>{percent(row.rates.clicked)}</strong> <span className="count">({number(row.clicked)})</span>
             </td>
             <td className="num" data-metric="opened">
               {percent(row.rates.opened)} <span className="count">({number(row.opened)})</span>

@@ -16,6 +16,8 @@ import { ChecksSummary } from '~/studio/ui/checks-summary'
 import { headlineRates } from '~/engagement/analytics.server'
 import { DataEditor } from '~/studio/ui/data-editor'
 import { useStudioFormat } from '~/studio/ui/format'
+import { inngestNotice } from '~/studio/inngest-notice.server'
+import { InngestNoticeBanner } from '~/studio/ui/inngest-notice'
 
 export const headers = forwardActionHeaders
 
@@ -33,9 +35,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     info: templateInfo(template),
     view,
     sample: sampleJson(template, view.sample),
-    render: await detailRender(template, view.locale, sampleInput(template, view.sample)!),
+    render: await detailRender(template, view.locale, sampleInput(template, view.sample)!, { source: view.tab === 'source' }),
     engagement: headlineRates().cell(template, view.locale),
     canEmit: user.role === 'admin' || !isProduction,
+    inngest: await inngestNotice(),
   }
 }
 
@@ -97,6 +100,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
           · {templateDescription(info.id)}
         </p>
       </header>
+      <InngestNoticeBanner notice={loaderData.inngest} />
       <DetailToolbar info={info} view={view} locales={render.locales} />
       <div className="detail-actions">
         <SendTestForm fetcher={sendFetcher} answer={sendFetcher.data ?? fallback('send-test')} view={view} data={lastGood} />
@@ -109,7 +113,7 @@ export default function TemplateDetail({ loaderData, actionData }: Route.Compone
       ) : null}
       <ChecksSummary view={view} render={render} engagement={engagement} />
       <div className="detail">
-        <PreviewPane view={view} render={render} updating={previewFetcher.state !== 'idle'} />
+        <PreviewPane view={view} render={render} updating={previewFetcher.state !== 'idle'} edited={Boolean(preview)} />
         <DataEditor key={`${view.template}/${view.sample}`} fetcher={previewFetcher} answer={preview} view={view} sample={sample} lastGood={lastGood} info={info} />
       </div>
       <p>

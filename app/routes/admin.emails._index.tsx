@@ -10,12 +10,16 @@ import { CheckBadges } from '~/studio/ui/check-badges'
 import { HeadlineRates } from '~/studio/ui/engagement-chart'
 import { headlineRates } from '~/engagement/analytics.server'
 import { useStudioFormat } from '~/studio/ui/format'
+import { compareHref } from '~/studio/ui/detail-preview'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireStudioUser(request)
   // Compatibility counts only for the clients the team's audience uses (STUDIO_EMAIL_CLIENTS).
   const engagement = headlineRates()
-  const rows = (await studioGrid()).map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, checks: forAudience(cell.checks), engagement: engagement.cell(row.template.id, cell.locale) })) }))
+  const rows = (await studioGrid()).map((row) => ({
+    ...row,
+    cells: row.cells.map((cell) => ({ ...cell, checks: forAudience(cell.checks), engagement: engagement.cell(row.template.id, cell.locale) })),
+  }))
   return { title: getInstance(context).t('studio.grid.title'), rows }
 }
 
@@ -46,7 +50,10 @@ export default function EmailGrid({ loaderData: { rows } }: Route.ComponentProps
                 <span className="mono" translate="no">
                   {row.template.event}
                 </span>{' '}
-                · {templateDescription(row.template.id)} · {t('studio.grid.sample', { sample: sampleLabel(row.sample) })}
+                · {templateDescription(row.template.id)} · {t('studio.grid.sample', { sample: sampleLabel(row.sample) })} ·{' '}
+                <Link to={compareHref({ template: row.template.id, sample: row.sample, width: 'desktop' })} data-testid="compare-link">
+                  {t('studio.compare.link')}
+                </Link>
               </p>
             </header>
             <div className="grid-cells">

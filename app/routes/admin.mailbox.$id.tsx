@@ -4,7 +4,7 @@ import type { Route } from './+types/admin.mailbox.$id'
 import { titleMeta } from '~/components/title-meta'
 import { requireStudioUser } from '~/auth/roles.server'
 import { messageDelivery, messageTimeline } from '~/engagement/analytics.server'
-import { getMailboxMessage } from '~/studio/mailbox-view.server'
+import { getMailboxMessage, messageHeaders } from '~/studio/mailbox-view.server'
 import { DateTime } from '~/studio/ui/date-time'
 import { MessageTimeline } from '~/studio/ui/message-timeline'
 
@@ -16,14 +16,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { html: _html, ...rest } = message
   const delivery = messageDelivery(message.id)
   const timeline = delivery ? messageTimeline(delivery) : []
-  return { title: message.subject, message: rest, transport: delivery?.transport ?? 'local', timeline }
+  return { title: message.subject, message: rest, headers: messageHeaders(message), transport: delivery?.transport ?? 'local', timeline }
 }
 
 export const meta: Route.MetaFunction = titleMeta
 
 const TABS = ['html', 'text', 'headers'] as const
 
-export default function MailboxMessage({ loaderData: { message, transport, timeline } }: Route.ComponentProps) {
+export default function MailboxMessage({ loaderData: { message, headers, transport, timeline } }: Route.ComponentProps) {
   const { t } = useTranslation()
   const [search] = useSearchParams()
   const tab = TABS.find((x) => x === search.get('tab')) ?? 'html'
@@ -59,6 +59,11 @@ export default function MailboxMessage({ loaderData: { message, transport, timel
           )}
         </dd>
       </dl>
+      <p className="downloads">
+        <a href={`/admin/mailbox/${message.id}/eml`} download data-testid="message-eml">
+          {t('studio.mailbox.downloadEml')}
+        </a>
+      </p>
       <MessageTimeline transport={transport} sentAt={message.createdAt} entries={timeline} />
       <nav className="segmented" aria-label={t('studio.detail.tabs')}>
         {TABS.map((x) => (
@@ -85,7 +90,7 @@ export default function MailboxMessage({ loaderData: { message, transport, timel
       {tab === 'headers' ? (
         <table className="data" data-testid="message-headers">
           <tbody>
-            {Object.entries(message.headers).map(([name, value]) => (
+            {headers.map(([name, value]) => (
               <tr key={name}>
                 <th scope="row" className="mono" translate="no">
                   {name}

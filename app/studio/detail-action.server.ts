@@ -37,13 +37,14 @@ export async function detailAction(request: Request, context: Readonly<RouterCon
   }
 
   if (intent === 'preview') {
+    const options = { source: form.get('tab') === 'source' }
     const lastGood = String(form.get('lastGood') ?? '')
     const edited = validateSampleData(template, typed, messages)
-    if (edited.ok) return { intent, data: typed, lastGood: typed, error: null, render: await detailRender(template, view.locale, edited.input) } satisfies DetailActionData
+    if (edited.ok) return { intent, data: typed, lastGood: typed, error: null, render: await detailRender(template, view.locale, edited.input, options) } satisfies DetailActionData
     // The last good data came from this page; if it was tampered with, fall back to the sample.
     const previous = validateSampleData(template, lastGood)
     const fallback = previous.ok ? { json: lastGood, input: previous.input } : { json: sampleJson(template, view.sample), input: sampleInput(template, view.sample)! }
-    return reject(400, { intent, data: typed, lastGood: fallback.json, error: edited.message, render: await detailRender(template, view.locale, fallback.input) })
+    return reject(400, { intent, data: typed, lastGood: fallback.json, error: edited.message, render: await detailRender(template, view.locale, fallback.input, options) })
   }
 
   if (intent === 'send-test' || intent === 'emit') {

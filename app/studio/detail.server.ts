@@ -5,6 +5,7 @@ import { renderAllLocales, sampleData, studioEnvelope, type LocaleRender, type T
 import { htmlKilobytes } from './checks/size'
 import type { CheckResult } from './checks/types'
 import { audienceFamilies, forAudience } from './audience.server'
+import { highlightedSource } from './source.server'
 
 export type DetailRender = {
   /** Subject, preview text and checks of every language (the locale switcher shows them all). */
@@ -14,10 +15,12 @@ export type DetailRender = {
   envelope: { from: string; headers: Record<string, string> }
   /** The client families the compatibility matrix shows (STUDIO_EMAIL_CLIENTS). */
   families: string[]
+  /** The selected language's HTML indented and highlighted (spans with classes), when the source tab asks for it. */
+  source?: string
 }
 
 /** What the detail view shows for a template, a language and some event data (a sample, or an edit). */
-export async function detailRender(template: TemplateId, locale: Locale, input: TemplateInput<TemplateId>): Promise<DetailRender> {
+export async function detailRender(template: TemplateId, locale: Locale, input: TemplateInput<TemplateId>, { source = false } = {}): Promise<DetailRender> {
   const all = await renderAllLocales(template, input)
   const selected: LocaleRender = all[locale]
   return {
@@ -28,6 +31,7 @@ export async function detailRender(template: TemplateId, locale: Locale, input: 
     // The headers sendEmail adds (List-Unsubscribe for lifecycle email), with the event id a real send fills in.
     envelope: { from: env.EMAIL_FROM, headers: studioEnvelope(template, input).headers },
     families: audienceFamilies(),
+    ...(source ? { source: await highlightedSource(selected.html) } : {}),
   }
 }
 

@@ -1,4 +1,5 @@
-import { and, desc, eq, like, lt, or, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
 import { db } from '~/db/client.server'
 import { mailboxMessages } from '~/db/schema'
@@ -10,6 +11,7 @@ const MAILBOX_MAX = 200
 /** Query-string filters for the mailbox; unknown or malformed values are ignored, not errors. */
 export const MailboxQuerySchema = z.object({
   to: z.string().trim().max(254).optional().catch(undefined),
+  subject: z.string().trim().max(200).optional().catch(undefined),
   template: z.string().trim().max(100).optional().catch(undefined),
   locale: LocaleSchema.optional().catch(undefined),
   eventId: z.string().trim().max(200).optional().catch(undefined),
@@ -28,8 +30,10 @@ export function parseMailboxQuery(url: URL): MailboxQuery {
   return MailboxQuerySchema.parse(raw)
 }
 
-// `%` and `_` typed in the recipient filter are literal characters, not wildcards.
+// `%` and `_` typed in a search are literal characters, not wildcards: escaped, with the standard ESCAPE
+// clause (drizzle's like() has none, so the backslashes alone matched nothing).
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
+const contains = (column: SQLiteColumn, value: string) => sql`${column} LIKE ${`%${escapeLike(value)}%`} ESCAPE '\\'`
 
 export type MailboxSummary = {
   id: string
@@ -46,7 +50,8 @@ export type MailboxSummary = {
 /** Messages newest first (every message is kept, several per recipient included), and the next page's cursor. */
 export function listMailbox(query: MailboxQuery): { messages: MailboxSummary[]; next: string | null } {
   const where: SQL[] = []
-  if (query.to) where.push(like(mailboxMessages.to, `%${escapeLike(query.to.toLowerCase())}%`))
+  if (query.to) where.push(contains(mailboxMessages.to, query.to.toLowerCase()))
+  if (query.subject) where.push(contains(mailboxMessages.subject, query.subject))
   if (query.template) where.push(eq(mailboxMessages.template, query.template))
   if (query.locale) where.push(eq(mailboxMessages.locale, query.locale))
   if (query.eventId) where.push(eq(mailboxMessages.eventId, query.eventId))
@@ -115,4 +120,25 @@ export function mailboxTemplates(): string[] {
     .orderBy(mailboxMessages.template)
     .all()
     .map((r) => r.template)
+}
+
+/**
+ * The message's header block as a mail client shows it: the envelope (From, To, Subject, Date) then the
+ * headers sendEmail added, in the order stored.
+ */
+export function messageHeaders(message: Pick<MailboxMessage, 'from' | 'to' | 'subject' | 'createdAt' | 'headers'>): Array<[name: string, value: string]> {
+  return [['From', message.from], ['To', message.to], ['Subject', message.subject], ['Date', new Date(message.createdAt).toUTCString()], ...Object.entries(message.headers)]
+}
+
+/**
+ * The local mailbox's messages (those the local transport kept), for "clear". Emails handed to Resend
+ * are not in the count and stay: their rows are what Resend's webhooks and the engagement pages find.
+ */
+export function localMessageCount(): number {
+  return db.select({ n: count() }).from(mailboxMessages).where(eq(mailboxMessages.transport, 'local')).get()?.n ?? 0
+}
+
+/** Empties the local mailbox (development only: the route refuses it in production). Returns how many went. */
+export function clearLocalMailbox(): number {
+  return db.delete(mailboxMessages).where(eq(mailboxMessages.transport, 'local')).run().changes
 }

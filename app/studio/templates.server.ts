@@ -52,7 +52,15 @@ export function sampleData(id: TemplateId, sample: string): object | undefined {
   return found && { ...found.data, ...found.context }
 }
 
-export type StudioView = { template: TemplateId; locale: Locale; sample: string; width: 'desktop' | 'mobile'; tab: 'email' | 'text' | 'source' | 'envelope' }
+export type StudioView = {
+  template: TemplateId
+  locale: Locale
+  sample: string
+  width: 'desktop' | 'mobile'
+  tab: 'email' | 'text' | 'source' | 'envelope'
+  /** The email as apps that force dark mode show it (colours inverted). */
+  dark: boolean
+}
 
 /** The view a URL asks for, with anything missing or unknown replaced by the default: links never break. */
 export function resolveView(template: TemplateId, search: URLSearchParams, uiLocale: string): StudioView {
@@ -63,7 +71,7 @@ export function resolveView(template: TemplateId, search: URLSearchParams, uiLoc
   const width = search.get('width') === 'mobile' ? 'mobile' : 'desktop'
   const tabs = ['email', 'text', 'source', 'envelope'] as const
   const tab = tabs.find((t) => t === search.get('tab')) ?? 'email'
-  return { template, locale, sample, width, tab }
+  return { template, locale, sample, width, tab, dark: search.get('dark') === '1' }
 }
 
 // Every email key of every language: one showing up in a rendering is a t() call that found nothing.

@@ -291,6 +291,12 @@ const catalogue: Record<string, Case[]> = {
     ['a GET', () => fetch(`${server.url}/webhooks/resend`), 405],
     ['a PUT', () => { const p = resendEvent(); return resendWebhook(p, signResend(p), 'PUT') }, 405],
   ],
+  // The server runs in production: clearing the mailbox does not exist there, for anyone.
+  'clearing the mailbox (/admin/mailbox)': [
+    ['not signed in', () => form('/admin/mailbox', { intent: 'clear' }), 302],
+    ['a plain user', () => form('/admin/mailbox', { intent: 'clear' }, cookies.plain), 403],
+    ['an admin, in production', () => form('/admin/mailbox', { intent: 'clear' }, cookies.admin), 404],
+  ],
   'lifting a suppression (/admin/suppressions)': [
     ['not signed in', () => form('/admin/suppressions', { id: 'x', note: 'because' }), 302],
     ['a plain user', () => form('/admin/suppressions', { id: 'x', note: 'because' }, cookies.plain), 403],

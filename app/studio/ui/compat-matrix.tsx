@@ -22,7 +22,8 @@ export function CompatMatrix({ checks, families }: { checks: CheckResult[]; fami
       .filter((client) => client.split('.')[0] === family)
       .map((client) => client.split('.').slice(1).join('.'))
   return (
-    <div className="table-scroll">
+    // Wider than a phone: a named, focusable region, so a keyboard can scroll it (WCAG 2.1.1).
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('studio.compat.caption')}>
       <table className="data compat-matrix" data-testid="compat-matrix">
         <caption>{t('studio.compat.caption')}</caption>
         <thead>

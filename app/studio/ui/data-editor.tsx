@@ -58,6 +58,7 @@ export function DataEditor({
         <input type="hidden" name="intent" value="preview" />
         <input type="hidden" name="locale" value={view.locale} />
         <input type="hidden" name="sample" value={view.sample} />
+        <input type="hidden" name="tab" value={view.tab} />
         <input type="hidden" name="lastGood" value={lastGood} />
         <label htmlFor="sample-data" className="visually-hidden">
           {t('studio.detail.data')}

@@ -13,7 +13,15 @@ export function viewHref(view: StudioView, patch: Partial<StudioView>) {
   const search = new URLSearchParams({ locale: next.locale, sample: next.sample })
   if (next.width !== 'desktop') search.set('width', next.width)
   if (next.tab !== 'email') search.set('tab', next.tab)
+  if (next.dark) search.set('dark', '1')
   return `/admin/emails/${next.template}?${search}`
+}
+
+/** The languages side by side for a sample and width (another sample or width is another link). */
+export function compareHref(view: Pick<StudioView, 'template' | 'sample' | 'width'>) {
+  const search = new URLSearchParams({ sample: view.sample })
+  if (view.width !== 'desktop') search.set('width', view.width)
+  return `/admin/emails/${view.template}/compare?${search}`
 }
 
 export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; view: StudioView; locales: DetailRender['locales'] }) {
@@ -55,13 +63,31 @@ export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; vie
           </Link>
         ))}
       </nav>
+      <Link to={compareHref(view)} className="toolbar-link" data-testid="compare-link">
+        {t('studio.compare.link')}
+      </Link>
     </div>
   )
 }
 
-export function PreviewPane({ view, render, updating = false }: { view: StudioView; render: DetailRender; updating?: boolean }) {
+/**
+ * The email as the Gmail and Outlook apps show it when they force dark mode on an email that does not
+ * ask for it: every colour inverted (hue kept), images and backgrounds painted back so photos and logos
+ * look as drawn. Done with CSS inside the frame's own document, since the frame runs no scripts.
+ */
+export function forcedDark(html: string) {
+  const style =
+    '<style data-studio-dark>html{filter:invert(1) hue-rotate(180deg);background:#fff}img,picture,video,[background],[style*="background-image"]{filter:invert(1) hue-rotate(180deg)}</style>'
+  return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : `${style}${html}`
+}
+
+export function downloadHref(view: StudioView, format: 'html' | 'eml') {
+  return `/admin/emails/${view.template}/download?${new URLSearchParams({ locale: view.locale, sample: view.sample, format })}`
+}
+
+export function PreviewPane({ view, render, updating = false, edited = false }: { view: StudioView; render: DetailRender; updating?: boolean; edited?: boolean }) {
   const { t } = useTranslation()
-  const { kb } = useStudioFormat()
+  const { kb, sampleLabel } = useStudioFormat()
   const { selected } = render
   return (
     <div className="preview-pane" data-width={view.width} aria-busy={updating || undefined} data-testid="preview-pane">
@@ -76,11 +102,28 @@ export function PreviewPane({ view, render, updating = false }: { view: StudioVi
         </dd>
       </dl>
       {view.tab === 'email' ? (
+        <div className="preview-mode">
+          <nav aria-label={t('studio.dark.label')} className="segmented" data-testid="dark-switcher">
+            {[false, true].map((dark) => (
+              <Link key={String(dark)} to={viewHref(view, { dark })} aria-current={dark === view.dark ? 'true' : undefined}>
+                {t(dark ? 'studio.dark.dark' : 'studio.dark.light')}
+              </Link>
+            ))}
+          </nav>
+          {view.dark ? (
+            <p className="hint" data-testid="dark-hint">
+              {t('studio.dark.hint')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {view.tab === 'email' ? (
         <iframe
           className={`email-frame email-frame-${view.width}`}
           data-testid="email-frame"
+          data-dark={view.dark || undefined}
           title={t('studio.detail.frameTitle', { subject: selected.subject })}
-          srcDoc={selected.html}
+          srcDoc={view.dark ? forcedDark(selected.html) : selected.html}
           // No scripts and an opaque origin: the email cannot reach the studio's cookies or DOM.
           sandbox="allow-popups allow-popups-to-escape-sandbox"
           width={view.width === 'mobile' ? 375 : 640}
@@ -92,7 +135,13 @@ export function PreviewPane({ view, render, updating = false }: { view: StudioVi
           {selected.text}
         </pre>
       ) : null}
-      {view.tab === 'source' ? (
+      {view.tab === 'source' && render.source ? (
+        <pre className="source source-highlighted" data-testid="html-source" tabIndex={0} role="region" aria-label={t('studio.detail.tab.source')}>
+          {/* Escaped and wrapped in spans by highlight.js on the server (app/studio/source.server.ts). */}
+          <code dangerouslySetInnerHTML={{ __html: render.source }} />
+        </pre>
+      ) : null}
+      {view.tab === 'source' && !render.source ? (
         <pre className="source" data-testid="html-source" tabIndex={0} role="region" aria-label={t('studio.detail.tab.source')}>
           {selected.html}
         </pre>
@@ -132,6 +181,17 @@ export function PreviewPane({ view, render, updating = false }: { view: StudioVi
           </tbody>
         </table>
       ) : null}
+      <p className="downloads" data-testid="downloads">
+        {t('studio.download.label', { sample: sampleLabel(view.sample) })}{' '}
+        <a href={downloadHref(view, 'html')} download data-testid="download-html">
+          {t('studio.download.html')}
+        </a>{' '}
+        ·{' '}
+        <a href={downloadHref(view, 'eml')} download data-testid="download-eml">
+          {t('studio.download.eml')}
+        </a>
+        {edited ? <span className="hint"> {t('studio.download.edited')}</span> : null}
+      </p>
     </div>
   )
 }
