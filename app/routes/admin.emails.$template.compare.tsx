@@ -6,7 +6,7 @@ import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
 import { compareColumns } from '~/studio/compare.server'
 import { isTemplateId, resolveView, templateInfo } from '~/studio/templates.server'
-import { compareHref, viewHref } from '~/studio/ui/detail-preview'
+import { compareHref, SampleAndWidth, viewHref } from '~/studio/ui/detail-preview'
 import { useStudioFormat } from '~/studio/ui/format'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -41,26 +41,7 @@ export default function CompareLanguages({ loaderData: { info, view, columns } }
         <p className="hint">{t('studio.compare.intro', { sample: sampleLabel(view.sample) })}</p>
       </header>
       <div className="toolbar">
-        <nav aria-label={t('studio.detail.sample')} className="segmented" data-testid="sample-switcher">
-          {info.samples.map((sample) => (
-            <Link
-              key={sample.key}
-              to={compareHref({ ...view, sample: sample.key })}
-              aria-current={sample.key === view.sample ? 'true' : undefined}
-              title={sampleLabel(sample.key)}
-              translate="no"
-            >
-              {sample.key}
-            </Link>
-          ))}
-        </nav>
-        <nav aria-label={t('studio.detail.width')} className="segmented" data-testid="width-switcher">
-          {(['desktop', 'mobile'] as const).map((width) => (
-            <Link key={width} to={compareHref({ ...view, width })} aria-current={width === view.width ? 'true' : undefined}>
-              {t(`studio.detail.${width}`)}
-            </Link>
-          ))}
-        </nav>
+        <SampleAndWidth info={info} view={view} href={(patch) => compareHref({ ...view, ...patch })} />
         <Link to={viewHref(view, {})}>{t('studio.compare.back')}</Link>
       </div>
       <div className="compare" data-width={view.width} data-testid="compare" role="region" aria-label={t('studio.compare.region')} tabIndex={0}>

@@ -24,23 +24,17 @@ export function compareHref(view: Pick<StudioView, 'template' | 'sample' | 'widt
   return `/admin/emails/${view.template}/compare?${search}`
 }
 
-export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; view: StudioView; locales: DetailRender['locales'] }) {
+/** The sample and width switchers of the template page and the comparison: links, so a URL is one exact view. */
+export function SampleAndWidth({ info, view, href }: { info: TemplateInfo; view: Pick<StudioView, 'sample' | 'width'>; href: (patch: Partial<StudioView>) => string }) {
   const { t } = useTranslation()
   const { sampleLabel } = useStudioFormat()
   return (
-    <div className="toolbar">
-      <nav aria-label={t('studio.detail.locale')} className="segmented" data-testid="locale-switcher">
-        {LOCALES.map((locale) => (
-          <Link key={locale} to={viewHref(view, { locale })} aria-current={locale === view.locale ? 'true' : undefined} title={locales[locale].subject} lang={locale}>
-            {locale.toUpperCase()}
-          </Link>
-        ))}
-      </nav>
+    <>
       <nav aria-label={t('studio.detail.sample')} className="segmented" data-testid="sample-switcher">
         {info.samples.map((sample) => (
           <Link
             key={sample.key}
-            to={viewHref(view, { sample: sample.key })}
+            to={href({ sample: sample.key })}
             aria-current={sample.key === view.sample ? 'true' : undefined}
             title={sampleLabel(sample.key)}
             translate="no"
@@ -51,11 +45,27 @@ export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; vie
       </nav>
       <nav aria-label={t('studio.detail.width')} className="segmented" data-testid="width-switcher">
         {(['desktop', 'mobile'] as const).map((width) => (
-          <Link key={width} to={viewHref(view, { width })} aria-current={width === view.width ? 'true' : undefined}>
+          <Link key={width} to={href({ width })} aria-current={width === view.width ? 'true' : undefined}>
             {t(`studio.detail.${width}`)}
           </Link>
         ))}
       </nav>
+    </>
+  )
+}
+
+export function DetailToolbar({ info, view, locales }: { info: TemplateInfo; view: StudioView; locales: DetailRender['locales'] }) {
+  const { t } = useTranslation()
+  return (
+    <div className="toolbar">
+      <nav aria-label={t('studio.detail.locale')} className="segmented" data-testid="locale-switcher">
+        {LOCALES.map((locale) => (
+          <Link key={locale} to={viewHref(view, { locale })} aria-current={locale === view.locale ? 'true' : undefined} title={locales[locale].subject} lang={locale}>
+            {locale.toUpperCase()}
+          </Link>
+        ))}
+      </nav>
+      <SampleAndWidth info={info} view={view} href={(patch) => viewHref(view, patch)} />
       <nav aria-label={t('studio.detail.tabs')} className="segmented" data-testid="tab-switcher">
         {TABS.map((tab) => (
           <Link key={tab} to={viewHref(view, { tab })} aria-current={tab === view.tab ? 'true' : undefined}>
