@@ -199,9 +199,10 @@ for (const locale of LOCALES) {
   })
 }
 
-/** A studio page as loaded at 1280 px checked by axe, then at 320 px for reflow (and shot there), then back. */
+/** A studio page as loaded at 1280 px checked by axe (and shot), then at 320 px for reflow (and shot), then back. */
 async function checkStudio(page: Page, locale: Locale, name: string, found: Violation[], { shot = false } = {}) {
   await check(page, locale, `studio ${name}`, found)
+  if (shot) await shoot(page, `studio-${name}-${locale}-1280`, false)
   await page.setViewportSize({ width: 320, height: 1000 })
   await expectReflow(page, name, 320)
   if (shot) await shoot(page, `studio-${name}-${locale}-320`, false)
