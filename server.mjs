@@ -95,6 +95,10 @@ app.all(
 )
 
 const server = app.listen(port, host, () => console.log(`Courrier listening on http://${host}:${port}`))
+// Node closes an idle keep-alive connection after 5 s; a client that reuses it at that moment gets
+// ECONNRESET (this failed an e2e run). Behind a load balancer the proxy should close first, so the app
+// waits longer than the common idle timeouts (60 s on AWS's load balancers).
+server.keepAliveTimeout = 65_000
 
 function shutdown(signal) {
   console.log(`${signal}: closing`)

@@ -71,7 +71,9 @@ export type MailboxEmail = MailboxMessage
  * signed in as a studio user (e.g. `page.request` after signIn(page, seededAdmin)).
  */
 export async function mailboxFor(request: APIRequestContext, to: string, filters: Record<string, string> = {}): Promise<MailboxEmail[]> {
-  const response = await request.get(`/admin/mailbox.json?${new URLSearchParams({ to, ...filters })}`, { maxRedirects: 0 })
+  // The worker's shared context reuses an idle connection, which the server may be closing just then
+  // (ECONNRESET); this GET is idempotent, so it is sent again once, as a browser would.
+  const response = await request.get(`/admin/mailbox.json?${new URLSearchParams({ to, ...filters })}`, { maxRedirects: 0, maxRetries: 1 })
   expect(response.status(), 'the mailbox JSON needs a signed-in studio user').toBe(200)
   const { messages } = (await response.json()) as { messages: MailboxEmail[] }
   // The filter matches a part of the address; keep exactly this recipient.
