@@ -31,16 +31,34 @@ export function methodsFor(routes: Record<string, BuiltRoute | undefined>) {
     )
   const routeTree = tree(undefined)
 
-  return (pathname: string, search: string): string[] => {
-    // As React Router resolves them with v8_trailingSlashAwareDataRequests: `/_.data` is `/`, `/x/_.data` is `/x/`.
-    const path = pathname.endsWith('/_.data') ? pathname.slice(0, -'_.data'.length) : pathname.replace(/\.data$/, '')
+  const resolve = (path: string, index: boolean): string[] => {
     const matches = matchRoutes(routeTree, path) ?? []
     let target = matches.at(-1)
     // A form posted to an index route's path goes to its parent unless it says `?index`.
-    if (target?.route.index && !new URLSearchParams(search).has('index')) target = matches.at(-2)
+    if (target?.route.index && !index) target = matches.at(-2)
     if (!target?.route.id) return ['GET', 'HEAD']
     const fixed = METHODS_OF[target.route.id]
     if (fixed) return fixed
     return typeof routes[target.route.id]?.module.action === 'function' ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD']
   }
+
+  // matchRoutes flattens and ranks the whole route tree on every call (about a tenth of a page's server
+  // time in a profile of /signup under load), so answers are kept per path. Paths carrying tokens are
+  // unbounded, so the memo is: emptied when it is full.
+  const memo = new Map<string, string[]>()
+  return (pathname: string, search: string): string[] => {
+    // As React Router resolves them with v8_trailingSlashAwareDataRequests: `/_.data` is `/`, `/x/_.data` is `/x/`.
+    const path = pathname.endsWith('/_.data') ? pathname.slice(0, -'_.data'.length) : pathname.replace(/\.data$/, '')
+    const index = search !== '' && new URLSearchParams(search).has('index')
+    const key = index ? `${path}?index` : path
+    let methods = memo.get(key)
+    if (!methods) {
+      methods = resolve(path, index)
+      if (memo.size >= MEMO_SIZE) memo.clear()
+      memo.set(key, methods)
+    }
+    return methods
+  }
 }
+
+const MEMO_SIZE = 2_000
