@@ -5,6 +5,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { HydratedRouter } from 'react-router/dom'
 import { LOCALES } from './i18n/locales'
 import { uiResources } from './i18n/resources'
+import { TranslationProvider } from './i18n/translation'
 
 async function main() {
   // The server already chose the language and wrote it into <html lang>.
@@ -19,9 +20,11 @@ async function main() {
     hydrateRoot(
       document,
       <I18nextProvider i18n={i18next}>
-        <StrictMode>
-          <HydratedRouter />
-        </StrictMode>
+        <TranslationProvider>
+          <StrictMode>
+            <HydratedRouter />
+          </StrictMode>
+        </TranslationProvider>
       </I18nextProvider>,
     )
   })

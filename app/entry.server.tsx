@@ -9,6 +9,7 @@ import { ServerRouter } from 'react-router'
 import { NonceProvider } from './components/nonce'
 import { cspNonceContext } from './context'
 import { getInstance } from './i18n/i18next.server'
+import { TranslationProvider } from './i18n/translation'
 import { startRelay } from './outbox/index.server'
 
 // Loading the server build starts delivering the outbox, so events a crash left pending go out at start-up.
@@ -16,18 +17,11 @@ startRelay()
 
 export const streamTimeout = 5_000
 
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  entryContext: EntryContext,
-  routerContext: RouterContextProvider,
-) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, entryContext: EntryContext, routerContext: RouterContextProvider) {
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const userAgent = request.headers.get('user-agent')
-    const readyOption: keyof RenderToPipeableStreamOptions =
-      (userAgent && isbot(userAgent)) || entryContext.isSpaMode ? 'onAllReady' : 'onShellReady'
+    const readyOption: keyof RenderToPipeableStreamOptions = (userAgent && isbot(userAgent)) || entryContext.isSpaMode ? 'onAllReady' : 'onShellReady'
 
     const nonce = routerContext.get(cspNonceContext) || undefined
     // Abort a render that never finishes; cleared as soon as it does. Left pending, each timer would keep
@@ -45,7 +39,9 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce ?? ''}>
         <I18nextProvider i18n={getInstance(routerContext)}>
-          <ServerRouter context={entryContext} url={request.url} nonce={nonce} />
+          <TranslationProvider>
+            <ServerRouter context={entryContext} url={request.url} nonce={nonce} />
+          </TranslationProvider>
         </I18nextProvider>
       </NonceProvider>,
       {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { LIMITS } from '~/auth/schemas'
 import type { UiKey } from '~/i18n/keys'
 

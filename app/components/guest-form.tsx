@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Form, Link, useActionData, useNavigation } from 'react-router'
 import type { UiKey } from '~/i18n/keys'
 import { FormError } from './field'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 
 /** A field people never see and bots fill in; the server refuses any form where it has a value. */
 export function Honeypot() {

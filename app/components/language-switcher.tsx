@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Form, useLocation } from 'react-router'
 import { LOCALE_NAMES, LOCALES, type Locale } from '~/i18n/locales'
 import { ChevronIcon, GlobeIcon } from './icons'

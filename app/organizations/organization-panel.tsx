@@ -1,5 +1,5 @@
 import type { FormErrors } from '~/http/parse-form.server'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Form, useNavigation } from 'react-router'
 import { formatMoney, type Interval, type PlanId } from '~/billing/plans'
 import { Field, FormError } from '~/components/field'

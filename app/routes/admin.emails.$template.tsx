@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { data, Link, useFetcher, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/admin.emails.$template'
 import { titleMeta } from '~/components/title-meta'

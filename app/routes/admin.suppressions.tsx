@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/admin.suppressions'
 import { SubmitButton, useFocusOnAnswer } from '~/components/submit'

@@ -1,5 +1,5 @@
 import { data } from 'react-router'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Link } from 'react-router'
 import type { Route } from './+types/billing.success'
 import { requireUser } from '~/auth/session.server'

@@ -1,6 +1,6 @@
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { createHash } from 'node:crypto'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Link } from 'react-router'
 import type { Route } from './+types/forgot-password'
 import { titleMeta } from '~/components/title-meta'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Link, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/home'
 import { EyeIcon, LanguagesIcon, ShieldIcon } from '~/components/icons'

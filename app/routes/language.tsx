@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { isRouteErrorResponse, Link, redirect } from 'react-router'
 import type { Route } from './+types/language'
 import { checkSameOrigin, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'

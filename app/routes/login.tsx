@@ -1,5 +1,5 @@
 import { getZodConstraint } from '@conform-to/zod/v4'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Link, redirect, useSearchParams } from 'react-router'
 import type { Route } from './+types/login'
 import { titleMeta } from '~/components/title-meta'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/pricing'
 import { formAction, forwardActionHeaders, readForm, rejectForm, checkRateLimit } from '~/auth/form-guards.server'

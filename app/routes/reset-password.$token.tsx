@@ -1,5 +1,5 @@
 import { getZodConstraint } from '@conform-to/zod/v4'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/reset-password.$token'
 import { formAction, forwardActionHeaders } from '~/auth/form-guards.server'

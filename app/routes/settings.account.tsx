@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Form, redirect } from 'react-router'
 import type { Route } from './+types/settings.account'
 import { deleteAccount } from '~/auth/account-deletion.server'

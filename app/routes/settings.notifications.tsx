@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { data, Form } from 'react-router'
 import type { Route } from './+types/settings.notifications'
 import { checkRateLimit, formAction, forwardActionHeaders, readForm, rejectForm } from '~/auth/form-guards.server'

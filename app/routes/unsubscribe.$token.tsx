@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/unsubscribe.$token'
 import { checkRateLimit, checkSameOrigin, formAction, forwardActionHeaders, readForm } from '~/auth/form-guards.server'

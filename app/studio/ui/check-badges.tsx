@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import type { CheckResult, Finding } from '../checks/types'
 import { useStudioFormat } from './format'
 

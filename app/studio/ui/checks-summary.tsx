@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { LOCALES } from '~/i18n/locales'
 import type { DetailRender } from '../detail.server'
 import type { StudioView } from '../templates.server'

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import type { useFetcher } from 'react-router'
 import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import type { DetailActionData } from '../detail-action.server'

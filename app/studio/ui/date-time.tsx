@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 
 /** A UTC timestamp in the reader's language; UTC on both server and browser, so hydration matches. */
 export function DateTime({ iso }: { iso: string }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import { Link, type useFetcher } from 'react-router'
 import { SubmitButton, useFocusOnAnswer } from '~/components/submit'
 import type { FormErrors } from '~/http/parse-form.server'

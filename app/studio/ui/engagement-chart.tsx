@@ -1,7 +1,7 @@
 import { scaleLinear, scalePoint } from 'd3-scale'
 import { line } from 'd3-shape'
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 
 export type ChartPoint = { start: string; sent: number; delivered: number; opened: number; clicked: number; bounced: number; complained: number }
 const SERIES = ['sent', 'delivered', 'clicked', 'opened', 'bounced', 'complained'] as const

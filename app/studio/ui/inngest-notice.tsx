@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/translation'
 import type { InngestNotice } from '../inngest-notice.server'
 
 /** The studio's plain word when the Inngest dev server is down: why nothing leaves, how to fix it, what waits. */
