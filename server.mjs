@@ -9,7 +9,7 @@ import helmet from 'helmet'
 const buildDir = process.env.BUILD_DIR ?? 'build'
 const build = await import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
 // React Router's request handler and context class come from the build, which bundles its production copy.
-const { clientAddressContext, cspNonceContext, createRequestHandler, methodsFor, RouterContextProvider, serverSettings } = build.entry.module
+const { anonymousPageCache, clientAddressContext, cspNonceContext, createRequestHandler, methodsFor, RouterContextProvider, serverSettings } = build.entry.module
 const port = Number(process.env.PORT ?? 3000)
 const { host } = serverSettings
 
@@ -79,20 +79,18 @@ app.use((req, res, next) => {
     .type('text/plain')
     .send('Method Not Allowed')
 })
+function getLoadContext(req, res) {
+  const context = new RouterContextProvider()
+  context.set(clientAddressContext, req.ip ?? req.socket.remoteAddress ?? 'unknown')
+  context.set(cspNonceContext, res.locals.cspNonce)
+  return context
+}
+// The pages a signed-out visitor sees alike (home, signup, login, forgot password; no session cookie, no
+// query) are rendered once per language and kept a minute, each answer with its own nonce
+// (app/http/page-cache.server.ts, decision 0008).
+app.get('/{*path}', anonymousPageCache({ build, getLoadContext }))
 // build/client holds only assets/ (there is no public/ folder): no static lookup for every page request.
-app.all(
-  '/{*path}',
-  createRequestHandler({
-    build,
-    mode: 'production',
-    getLoadContext(req, res) {
-      const context = new RouterContextProvider()
-      context.set(clientAddressContext, req.ip ?? req.socket.remoteAddress ?? 'unknown')
-      context.set(cspNonceContext, res.locals.cspNonce)
-      return context
-    },
-  }),
-)
+app.all('/{*path}', createRequestHandler({ build, mode: 'production', getLoadContext }))
 
 const server = app.listen(port, host, () => console.log(`Courrier listening on http://${host}:${port}`))
 // Node closes an idle keep-alive connection after 5 s; a client that reuses it at that moment gets

@@ -73,6 +73,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 // to answer 405 for methods a route does not serve, and for its listening and proxy settings.
 export { clientAddressContext, cspNonceContext } from './context'
 export { methodsFor } from './http/methods.server'
+export { anonymousPageCache } from './http/page-cache.server'
 export { serverSettings } from './http/server-settings.server'
 // The request handler and the context class from this build's own (production) copy of React Router.
 export { createRequestHandler } from '@react-router/express'

@@ -2,7 +2,7 @@
 // running anything, sends security headers, and sets its session cookie httpOnly, SameSite and Secure.
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { LOOPBACK_ONLY, signupForm, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { LOOPBACK_ONLY, signIn, signupForm, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 let server: RunningServer
 beforeAll(async () => {
@@ -72,5 +72,49 @@ describe('responses', () => {
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Lax/i)
     expect(cookie).toMatch(/Secure/i)
+  })
+})
+
+describe('anonymous pages rendered once and kept (app/http/page-cache.server.ts)', () => {
+  const page = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' })
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1]
+    return { res, nonce, html: await res.text() }
+  }
+  const withoutNonces = (html: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""')
+
+  test('a kept page is the same page, with each answer\'s own nonce in its header and on every script', async () => {
+    const first = await page('/signup', { 'Accept-Language': 'es' })
+    const second = await page('/signup', { 'Accept-Language': 'es' })
+    expect(second.res.status).toBe(200)
+    expect(second.nonce).toBeDefined()
+    expect(second.nonce).not.toBe(first.nonce)
+    expect(second.html).not.toContain(first.nonce!)
+    const scripts = second.html.match(/<script\b[^>]*>/g) ?? []
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const script of scripts) expect(script).toContain(`nonce="${second.nonce}"`)
+    expect(withoutNonces(second.html)).toBe(withoutNonces(first.html))
+    expect(second.html).toContain('lang="es"')
+  })
+
+  test('each language keeps its own page, whether chosen by cookie or by the browser', async () => {
+    await page('/login', { 'Accept-Language': 'en' })
+    expect((await page('/login', { 'Accept-Language': 'en' })).html).toContain('lang="en"')
+    expect((await page('/login', { 'Accept-Language': 'fr' })).html).toContain('lang="fr"')
+    expect((await page('/login', { 'Accept-Language': 'en', Cookie: 'lng=%22es%22' })).html).toContain('lang="es"')
+  })
+
+  test('a signed-in visitor never gets the kept page', async () => {
+    const email = `cache-${crypto.randomUUID()}@example.com`
+    expect((await signupForm(server, { name: 'Cache', email, password: 'a long enough password' })).status).toBe(302)
+    const cookie = await signIn(server, email, 'a long enough password')
+    await page('/', { 'Accept-Language': 'en' })
+    const anonymous = await page('/', { 'Accept-Language': 'en' })
+    const signedIn = await page('/', { 'Accept-Language': 'en', Cookie: cookie })
+    expect(anonymous.html).not.toContain(email)
+    expect(signedIn.res.status).toBe(200)
+    expect(withoutNonces(signedIn.html)).not.toBe(withoutNonces(anonymous.html))
+    // A guest page sends a signed-in visitor on, kept page or not.
+    expect((await page('/signup', { Cookie: cookie })).res.status).toBe(302)
   })
 })
