@@ -15,6 +15,19 @@ export const familyOf = (client: string) => client.split('.')[0]!
  * does not support something. Every other check is left as it is.
  */
 export function forAudience(checks: CheckResult[], families: readonly string[] = audienceFamilies()): CheckResult[] {
+  // The studio keeps each email's checks between requests (templates.server.ts): so is their audience's
+  // view of them, per list of families, and the same finding objects come back on every page.
+  const key = families.join(',')
+  let views = seen.get(checks)
+  if (!views) seen.set(checks, (views = new Map()))
+  let view = views.get(key)
+  if (!view) views.set(key, (view = audienceView(checks, families)))
+  return view
+}
+
+const seen = new WeakMap<CheckResult[], Map<string, CheckResult[]>>()
+
+function audienceView(checks: CheckResult[], families: readonly string[]): CheckResult[] {
   return checks.map((check) => {
     if (check.id !== 'compat') return check
     const findings = check.findings.flatMap((finding): Finding[] => {

@@ -134,6 +134,15 @@ const forGrid = (check: CheckResult): CheckResult => ({
   findings: check.findings.filter((f) => f.key !== 'compatPartial').map(({ detail: _detail, ...finding }) => finding),
 })
 
+// The grid's view of a kept render's checks is kept beside it: the same objects on every request, so what
+// is derived from them downstream (the audience's view, each finding's words) is kept too.
+const gridChecks = new WeakMap<CheckResult[], CheckResult[]>()
+function checksForGrid(checks: CheckResult[]): CheckResult[] {
+  let view = gridChecks.get(checks)
+  if (!view) gridChecks.set(checks, (view = checks.map(forGrid)))
+  return view
+}
+
 /**
  * A named sample of a template, rendered in every language and checked: what the grid's cells and the
  * thumbnails show. In production a template, its strings and the environment are fixed once the server
@@ -174,7 +183,7 @@ export async function studioGrid(): Promise<GridRow[]> {
         subject: all[locale].subject,
         previewText: all[locale].previewText,
         kb: htmlKilobytes(all[locale].html),
-        checks: all[locale].checks.map(forGrid),
+        checks: checksForGrid(all[locale].checks),
       })),
     })
   }

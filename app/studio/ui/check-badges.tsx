@@ -10,7 +10,7 @@ const ICON = { pass: '✓', warn: '!', fail: '✕' } as const
  * JavaScript, where a `title` tooltip on a badge reaches only a mouse.
  */
 export function CheckBadges({ checks, locale, withFindings = true }: { checks: CheckResult[]; locale?: string; withFindings?: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { languageName } = useStudioFormat()
   // Partial support is reference material, not something to fix: it is listed, not counted.
   const found = checks.flatMap((check) => check.findings.filter((f) => !isInfo(f)).map((finding) => ({ check, finding })))
@@ -34,7 +34,7 @@ export function CheckBadges({ checks, locale, withFindings = true }: { checks: C
           <ul>
             {found.map(({ check, finding }, i) => (
               <li key={i} className={`finding-${finding.status}`} data-check={check.id}>
-                <strong>{checkName(t, check)}</strong> — {findingText(t, finding, languageName)}
+                <strong>{checkName(t, check)}</strong> — {findingText(t, finding, languageName, i18n.language)}
               </li>
             ))}
           </ul>
@@ -50,7 +50,22 @@ const isInfo = (finding: Finding) => finding.key === 'compatPartial'
 
 type T = ReturnType<typeof useTranslation>['t']
 
-export function findingText(t: T, finding: Finding, languageName: (locale: string) => string): string {
+/**
+ * A finding in words, in the interface's language. The grid shows a few hundred findings, the same
+ * objects on every request (the studio keeps its checks), so each one's text is kept per language.
+ */
+export function findingText(t: T, finding: Finding, languageName: (locale: string) => string, lang?: string): string {
+  if (lang === undefined) return describe(t, finding, languageName)
+  let texts = findingTexts.get(finding)
+  if (!texts) findingTexts.set(finding, (texts = new Map()))
+  let text = texts.get(lang)
+  if (text === undefined) texts.set(lang, (text = describe(t, finding, languageName)))
+  return text
+}
+
+const findingTexts = new WeakMap<Finding, Map<string, string>>()
+
+function describe(t: T, finding: Finding, languageName: (locale: string) => string): string {
   const params: Record<string, string | number> = { ...finding.params }
   if (typeof params.where === 'string') params.where = t(`studio.where.${params.where}` as 'studio.where.body')
   if (typeof params.locales === 'string') params.locales = params.locales.split(', ').map(languageName).join(', ')
@@ -61,7 +76,7 @@ export function findingText(t: T, finding: Finding, languageName: (locale: strin
 
 /** Every finding of every check, with caniemail's notes under compatibility findings. */
 export function Findings({ checks }: { checks: CheckResult[] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { languageName } = useStudioFormat()
   // What to fix first, then what to look at, then reference material.
   const rank = (f: Finding) => (isInfo(f) ? 2 : f.status === 'fail' ? 0 : 1)
@@ -71,7 +86,7 @@ export function Findings({ checks }: { checks: CheckResult[] }) {
     <ul className="findings">
       {all.map(({ check, finding }, i) => (
         <li key={i} className={`finding finding-${isInfo(finding) ? 'info' : finding.status}`} data-check={check.id}>
-          <strong>{t(`studio.checks.${check.id}` as 'studio.checks.size')}</strong> — {findingText(t, finding, languageName)}
+          <strong>{t(`studio.checks.${check.id}` as 'studio.checks.size')}</strong> — {findingText(t, finding, languageName, i18n.language)}
           {finding.detail?.length ? (
             <details>
               <summary>{t('studio.checks.notes')}</summary>

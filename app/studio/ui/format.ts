@@ -10,8 +10,7 @@ const capitalize = (text: string, lang: string) => text.charAt(0).toLocaleUpperC
 export function useStudioFormat() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const names = new Intl.DisplayNames([lang], { type: 'language' })
-  const kilobytes = new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 1 })
+  const { names, kilobytes } = formattersFor(lang)
   const translate = t as unknown as (key: string) => string
   return {
     /** Inside a sentence: lower case where the language writes it so ("en anglais", "en inglés"). */
@@ -22,4 +21,19 @@ export function useStudioFormat() {
     templateDescription: (id: string) => translate(`studio.templates.${id}`),
     sampleLabel: (key: string) => translate(`studio.sampleLabels.${key}`),
   }
+}
+
+// Made once per language: the grid calls this hook in every cell, and each Intl object costs more to
+// build than to use.
+const formatters = new Map<string, { names: Intl.DisplayNames; kilobytes: Intl.NumberFormat }>()
+function formattersFor(lang: string) {
+  let made = formatters.get(lang)
+  if (!made) {
+    made = {
+      names: new Intl.DisplayNames([lang], { type: 'language' }),
+      kilobytes: new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 1 }),
+    }
+    formatters.set(lang, made)
+  }
+  return made
 }
