@@ -1,5 +1,7 @@
 import Stripe from 'stripe'
+import { sql } from 'drizzle-orm'
 import { db } from '~/db/client.server'
+import { preparedOn } from '~/db/prepared.server'
 import { CLOSE_CONNECTION, readBodyWithLimit } from '~/http/read-body.server'
 import { stripeEvents } from '~/db/schema'
 import { env } from '~/env.server'
@@ -106,6 +108,15 @@ function effectOf(event: StripeEventEnvelope): Effect | { invalid: string } | nu
   return null
 }
 
+const eventInserts = new WeakMap<object, ReturnType<typeof prepareEventInsert>>()
+const prepareEventInsert = (tx: Tx) =>
+  tx
+    .insert(stripeEvents)
+    .values({ id: sql.placeholder('id'), type: sql.placeholder('type') })
+    .onConflictDoNothing()
+    .returning({ id: stripeEvents.id })
+    .prepare()
+
 /**
  * Takes a verified event exactly once: the event id and everything the event changes (the subscription's
  * new state, a checkout's link to its user, the outbox event) commit together or not at all. A
@@ -119,7 +130,7 @@ export function recordStripeEvent(event: StripeEventEnvelope): RecordResult | { 
 
   const duplicate = db.transaction(
     (tx) => {
-      const inserted = tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id }).get()
+      const inserted = preparedOn(eventInserts, tx, prepareEventInsert).get({ id: event.id, type: event.type })
       if (!inserted) return true
       effect.apply(tx)
       return false
