@@ -22,6 +22,8 @@ export type RelayOptions = {
   /** After this many attempts an event is marked failed and shown to admins; nothing is dropped. */
   maxAttempts?: number
   pollMs?: number
+  /** After a kick, how long the relay waits for more commits before it claims: a burst goes out in one request. */
+  kickDelayMs?: number
   log?: (message: string) => void
   /** Values (e.g. the event key, part of the event API's URL) never written to a log or a row. */
   secrets?: string[]
@@ -40,6 +42,8 @@ export class OutboxRelay {
   private readonly o: Required<Omit<RelayOptions, 'log' | 'secrets'>> & Pick<RelayOptions, 'log' | 'secrets'>
   private running = false
   private wake: (() => void) | undefined
+  /** A kick that came while the relay was draining: it drains again instead of waiting for the next poll. */
+  private kicked = false
   private loop: Promise<void> | undefined
   private readonly db: BetterSQLite3Database
   private readonly claim
@@ -54,6 +58,7 @@ export class OutboxRelay {
       maxBackoffMs: 5 * 60_000,
       maxAttempts: 300,
       pollMs: 5_000,
+      kickDelayMs: 10,
       ...options,
     }
     const { sqlite } = this.o
@@ -166,21 +171,27 @@ export class OutboxRelay {
           this.o.log?.(`outbox: relay error: ${this.redact(error instanceof Error ? error.message : String(error))}`)
         }
         if (!this.running) break
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.o.pollMs)
-          timer.unref()
-          this.wake = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
-        this.wake = undefined
+        if (!this.kicked) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, this.o.pollMs)
+            timer.unref()
+            this.wake = () => {
+              clearTimeout(timer)
+              resolve()
+            }
+          })
+          this.wake = undefined
+        }
+        // Woken by a commit (or kicked while draining): the deliveries of a burst are claimed together.
+        if (this.kicked && this.running && this.o.kickDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.o.kickDelayMs).unref())
+        this.kicked = false
       }
     })()
   }
 
   /** Asks the relay to look for due events now, e.g. right after a transaction enqueued one. */
   kick() {
+    this.kicked = true
     this.wake?.()
   }
 

@@ -153,6 +153,50 @@ describe('outbox relay', () => {
   })
 })
 
+describe('outbox relay in the background', () => {
+  test('a burst of commits, each with its kick, goes out in one request', async () => {
+    const db = freshDb()
+    const requests: string[][] = []
+    const relay = new OutboxRelay({ sqlite: db.$client, send: async (events) => void requests.push(events.map((e) => e.id)), pollMs: 60_000, kickDelayMs: 50 })
+    relay.start()
+    await new Promise((r) => setTimeout(r, 20))
+    const ids: string[] = []
+    // Deliveries a few milliseconds apart, as a burst of webhooks arrives.
+    for (let i = 0; i < 5; i++) {
+      ids.push(enqueueEvent(db, userRegistered.create({ userId: `u${i}` })))
+      relay.kick()
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    await expect.poll(() => requests.flat(), { timeout: 2_000 }).toEqual(ids)
+    expect(requests).toHaveLength(1)
+    await relay.stop()
+  })
+
+  test('a kick while a request is on its way is not lost: that commit goes out without waiting for the next poll', async () => {
+    const db = freshDb()
+    const sent: string[] = []
+    let release: (() => void) | undefined
+    const relay = new OutboxRelay({
+      sqlite: db.$client,
+      pollMs: 60_000,
+      send: async (events) => {
+        if (!sent.length) await new Promise<void>((r) => (release = r))
+        sent.push(...events.map((e) => e.id))
+      },
+    })
+    relay.start()
+    await new Promise((r) => setTimeout(r, 20))
+    const first = enqueueEvent(db, userRegistered.create({ userId: 'u1' }))
+    relay.kick()
+    await expect.poll(() => release, { timeout: 2_000 }).toBeDefined()
+    const second = enqueueEvent(db, userRegistered.create({ userId: 'u2' }))
+    relay.kick()
+    release!()
+    await expect.poll(() => sent, { timeout: 2_000 }).toEqual([first, second])
+    await relay.stop()
+  })
+})
+
 describe('enqueueEvent', () => {
   test('refuses a payload its catalogue schema would refuse, and writes nothing', () => {
     const db = freshDb()
