@@ -1,7 +1,7 @@
 /**
  * A query built and compiled once per database, then run with new values. An unprepared drizzle query
  * builds its SQL and has SQLite compile it on every call: about half of a Stripe delivery's in-process time
- * went there (docs/decisions/0080-prepared-writes.md). Keep the builder dialect-neutral: placeholders for
+ * went there (docs/decisions/0080-webhook-and-relay-costs.md). Keep the builder dialect-neutral: placeholders for
  * values (`sql.placeholder`), no SQL text of our own.
  *
  * Keyed by the writer's drizzle session, never by the writer: a transaction runs on its database's session
