@@ -1,12 +1,11 @@
 import { and, desc, eq, inArray, isNotNull, ne, notInArray } from 'drizzle-orm'
-import Stripe from 'stripe'
 import { db } from '~/db/client.server'
 import { checkoutSessions, memberships, organizations, subscriptions, users } from '~/db/schema'
 import { env } from '~/env.server'
 import type { Locale } from '~/i18n/locales'
 import type { Interval, PlanId } from './plans'
 import { PricesUnavailableError, priceFor } from './prices.server'
-import { stripe } from './stripe.server'
+import { isStripeError, stripe } from './stripe.server'
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
 
@@ -27,7 +26,7 @@ async function callStripe<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call()
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeError || error instanceof PricesUnavailableError) throw new StripeUnavailableError(error)
+    if (isStripeError(error) || error instanceof PricesUnavailableError) throw new StripeUnavailableError(error)
     throw error
   }
 }
@@ -81,8 +80,8 @@ export async function createCheckoutSession(user: CheckoutUser, planId: PlanId, 
   if (!price) return null
   const customer = knownCustomer(user.id)
   const appUrl = env.APP_URL
-  const session = await callStripe(() =>
-    stripe().checkout.sessions.create(
+  const session = await callStripe(async () =>
+    (await stripe()).checkout.sessions.create(
       {
         mode: 'subscription',
         line_items: [{ price: price.priceId, quantity: 1 }],
@@ -109,8 +108,8 @@ export async function createCheckoutSession(user: CheckoutUser, planId: PlanId, 
 export async function createPortalSession(user: CheckoutUser): Promise<{ url: string } | null> {
   const customer = liveSubscriptionCustomer(user.id)
   if (!customer) return null
-  const session = await callStripe(() =>
-    stripe().billingPortal.sessions.create({ customer, return_url: new URL('/dashboard', env.APP_URL).href, locale: user.language }, { timeout: env.STRIPE_TIMEOUT_MS }),
+  const session = await callStripe(async () =>
+    (await stripe()).billingPortal.sessions.create({ customer, return_url: new URL('/dashboard', env.APP_URL).href, locale: user.language }, { timeout: env.STRIPE_TIMEOUT_MS }),
   )
   return { url: session.url }
 }
@@ -124,7 +123,15 @@ export function linkCompletedCheckout(tx: Tx, session: { id: string; userId: str
   const user = tx.select({ id: users.id }).from(users).where(eq(users.id, session.userId)).get()
   if (!user) return { linked: false as const }
   tx.insert(checkoutSessions)
-    .values({ id: session.id, userId: user.id, planId: session.planId ?? 'unknown', priceId: '', customerId: session.customerId, subscriptionId: session.subscriptionId, completedAt: new Date() })
+    .values({
+      id: session.id,
+      userId: user.id,
+      planId: session.planId ?? 'unknown',
+      priceId: '',
+      customerId: session.customerId,
+      subscriptionId: session.subscriptionId,
+      completedAt: new Date(),
+    })
     .onConflictDoUpdate({
       target: checkoutSessions.id,
       set: { customerId: session.customerId, subscriptionId: session.subscriptionId, completedAt: new Date() },
@@ -182,7 +189,11 @@ export type CheckoutState =
  * waiting for Stripe's confirmation, confirmed while the organization is being made, or ready.
  */
 export function checkoutStateFor(userId: string, sessionId: string): CheckoutState {
-  const session = db.select().from(checkoutSessions).where(and(eq(checkoutSessions.id, sessionId), eq(checkoutSessions.userId, userId))).get()
+  const session = db
+    .select()
+    .from(checkoutSessions)
+    .where(and(eq(checkoutSessions.id, sessionId), eq(checkoutSessions.userId, userId)))
+    .get()
   if (!session) return { state: 'unknown' }
   if (!session.completedAt || !session.subscriptionId) return { state: 'waiting', planId: session.planId }
   const organization = db

@@ -1,7 +1,7 @@
 import { NonRetriableError } from 'inngest'
-import Stripe from 'stripe'
+import type Stripe from 'stripe'
 import { cleanEmail, cleanText } from './stripe-objects'
-import { requireStripeSecretKey, stripe } from './stripe.server'
+import { isStripeError, requireStripeSecretKey, stripe } from './stripe.server'
 
 export type CustomerDetails = { email: string | null; name: string | null; locale: string | null }
 
@@ -14,9 +14,9 @@ export async function retrieveCustomer(customerId: string): Promise<CustomerDeta
   requireStripeSecretKey()
   let customer: Stripe.Customer | Stripe.DeletedCustomer
   try {
-    customer = await stripe().customers.retrieve(customerId)
+    customer = await (await stripe()).customers.retrieve(customerId)
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) {
+    if (isStripeError(error, 'StripeInvalidRequestError') && error.statusCode === 404) {
       throw new NonRetriableError(`Stripe customer ${customerId} does not exist`, { cause: error })
     }
     throw error

@@ -46,7 +46,7 @@ async function refresh(allKeys: string[]): Promise<Row[]> {
   // Stripe takes at most 10 lookup keys per list call.
   const found: Stripe.Price[] = []
   for (let i = 0; i < allKeys.length; i += 10) {
-    const page = await stripe().prices.list({ lookup_keys: allKeys.slice(i, i + 10), active: true, limit: 100 }, { timeout: env.STRIPE_TIMEOUT_MS })
+    const page = await (await stripe()).prices.list({ lookup_keys: allKeys.slice(i, i + 10), active: true, limit: 100 }, { timeout: env.STRIPE_TIMEOUT_MS })
     found.push(...page.data)
   }
   const fetchedAt = new Date()
@@ -115,7 +115,7 @@ export async function planPriceOf(priceId: string | null): Promise<PlanPrice | n
   if (current) return current
   let price: Stripe.Price
   try {
-    price = await stripe().prices.retrieve(priceId, {}, { timeout: env.STRIPE_TIMEOUT_MS })
+    price = await (await stripe()).prices.retrieve(priceId, {}, { timeout: env.STRIPE_TIMEOUT_MS })
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return null
     throw error

@@ -38,9 +38,7 @@ export const StripeSubscriptionSchema = z
     metadata: z.record(z.string(), z.string()).nullish(),
     items: z
       .object({
-        data: z.array(
-          z.object({ price: z.object({ id: z.string(), nickname: z.string().nullish(), lookup_key: z.string().nullish() }).loose() }).loose(),
-        ),
+        data: z.array(z.object({ price: z.object({ id: z.string(), nickname: z.string().nullish(), lookup_key: z.string().nullish() }).loose() }).loose()),
       })
       .loose()
       .nullish(),
@@ -73,13 +71,20 @@ export function snapshotOf(subscription: StripeSubscription): SubscriptionSnapsh
 
 // Names end up in emails: no control characters, line breaks or invisible formatting characters.
 export function cleanText(value: string | null | undefined, max: number): string | null {
-  const cleaned = value?.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, max)
+  const cleaned = value
+    ?.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max)
   return cleaned ? cleaned : null
 }
 
+// Built once: making a zod schema costs more than checking an address with it (~0.1 ms a webhook delivery).
+const Email = z.email()
+
 export function cleanEmail(value: string | null | undefined): string | null {
   const email = value?.trim().toLowerCase()
-  return email && email.length <= 254 && z.email().safeParse(email).success ? email : null
+  return email && email.length <= 254 && Email.safeParse(email).success ? email : null
 }
 
 /**
@@ -153,7 +158,10 @@ export const StripeInvoiceSchema = z
     // API versions before 2025-03-31 (basil)…
     subscription: idOf.nullish(),
     // …and from then on.
-    parent: z.object({ subscription_details: z.object({ subscription: idOf }).loose().nullish() }).loose().nullish(),
+    parent: z
+      .object({ subscription_details: z.object({ subscription: idOf }).loose().nullish() })
+      .loose()
+      .nullish(),
   })
   .loose()
 export type StripeInvoice = z.infer<typeof StripeInvoiceSchema>

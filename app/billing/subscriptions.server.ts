@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { DB } from '~/db/client.server'
+import { epochMs, preparedOn } from '~/db/prepared.server'
 import { subscriptions } from '~/db/schema'
 import type { SubscriptionSnapshot } from './stripe-objects'
 
@@ -14,15 +15,26 @@ const TERMINAL = sql.raw(`('canceled', 'incomplete_expired')`)
  * wins (anything else about the subscription happened after it), a terminal status is never replaced,
  * and otherwise the later arrival wins.
  */
-export function applySubscriptionSnapshot(
-  tx: Tx | DB,
-  snapshot: SubscriptionSnapshot,
-  event: { created: number; kind: 'created' | 'updated' | 'deleted' },
-) {
+export function applySubscriptionSnapshot(tx: Tx | DB, snapshot: SubscriptionSnapshot, event: { created: number; kind: 'created' | 'updated' | 'deleted' }) {
+  const statement = preparedOn(event.kind === 'created' ? upsertsOfCreated : upserts, tx, (writer) => prepareUpsert(writer, event.kind === 'created'))
+  statement.run({ ...snapshot, trialEnd: epochMs(snapshot.trialEnd), lastEventAt: event.created })
+}
+
+const upserts = new WeakMap<object, ReturnType<typeof prepareUpsert>>()
+const upsertsOfCreated = new WeakMap<object, ReturnType<typeof prepareUpsert>>()
+function prepareUpsert(tx: Tx | DB, created: boolean) {
   const newer = sql`excluded.last_event_at > ${subscriptions.lastEventAt}`
   const tie = sql`excluded.last_event_at = ${subscriptions.lastEventAt} AND ${subscriptions.status} NOT IN ${TERMINAL}`
-  tx.insert(subscriptions)
-    .values({ ...snapshot, lastEventAt: event.created })
+  return tx
+    .insert(subscriptions)
+    .values({
+      id: sql.placeholder('id'),
+      customerId: sql.placeholder('customerId'),
+      status: sql.placeholder('status'),
+      priceId: sql.placeholder('priceId'),
+      trialEnd: sql`${sql.placeholder('trialEnd')}`,
+      lastEventAt: sql.placeholder('lastEventAt'),
+    })
     .onConflictDoUpdate({
       target: subscriptions.id,
       set: {
@@ -33,7 +45,7 @@ export function applySubscriptionSnapshot(
         lastEventAt: sql`excluded.last_event_at`,
         updatedAt: sql`(unixepoch('subsec') * 1000)`,
       },
-      setWhere: event.kind === 'created' ? newer : sql`${newer} OR (${tie})`,
+      setWhere: created ? newer : sql`${newer} OR (${tie})`,
     })
-    .run()
+    .prepare()
 }

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
+import { outboxEvents } from '~/db/schema'
 
 export type RelayedEvent = { id: string; name: string; data: Record<string, unknown>; ts?: number }
 export type SendEvents = (events: RelayedEvent[]) => Promise<unknown>
@@ -8,7 +11,10 @@ export type SendEvents = (events: RelayedEvent[]) => Promise<unknown>
 export type RelayOptions = {
   sqlite: Database.Database
   send: SendEvents
+  /** Rows claimed at a time; they go to the event API in as few requests as `maxRequestBytes` allows. */
   batchSize?: number
+  /** Inngest takes up to 512 KB a request: a claimed batch is sent in requests of at most this many bytes of events. */
+  maxRequestBytes?: number
   /** How long a claim holds before another relay may take the rows (a crashed process's claims lapse). */
   claimMs?: number
   baseBackoffMs?: number
@@ -16,6 +22,8 @@ export type RelayOptions = {
   /** After this many attempts an event is marked failed and shown to admins; nothing is dropped. */
   maxAttempts?: number
   pollMs?: number
+  /** After a kick, how long the relay waits for more commits before it claims: a burst goes out in one request. */
+  kickDelayMs?: number
   log?: (message: string) => void
   /** Values (e.g. the event key, part of the event API's URL) never written to a log or a row. */
   secrets?: string[]
@@ -34,19 +42,23 @@ export class OutboxRelay {
   private readonly o: Required<Omit<RelayOptions, 'log' | 'secrets'>> & Pick<RelayOptions, 'log' | 'secrets'>
   private running = false
   private wake: (() => void) | undefined
+  /** A kick that came while the relay was draining: it drains again instead of waiting for the next poll. */
+  private kicked = false
   private loop: Promise<void> | undefined
+  private readonly db: BetterSQLite3Database
   private readonly claim
-  private readonly markSent
   private readonly markRetry
 
   constructor(options: RelayOptions) {
     this.o = {
-      batchSize: 200,
+      batchSize: 1_000,
+      maxRequestBytes: 256 * 1024,
       claimMs: 30_000,
       baseBackoffMs: 1_000,
       maxBackoffMs: 5 * 60_000,
       maxAttempts: 300,
       pollMs: 5_000,
+      kickDelayMs: 10,
       ...options,
     }
     const { sqlite } = this.o
@@ -57,11 +69,7 @@ export class OutboxRelay {
                     ORDER BY next_attempt_at LIMIT ?)
        RETURNING id, name, data, ts, attempts`,
     )
-    this.markSent = sqlite.prepare<[number, string, string]>(
-      `UPDATE outbox_events SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,
-              claimed_by = NULL, claimed_until = NULL
-       WHERE id = ? AND claimed_by = ?`,
-    )
+    this.db = drizzle(sqlite)
     this.markRetry = sqlite.prepare<[string, string, number, string, string]>(
       `UPDATE outbox_events SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = ?,
               claimed_by = NULL, claimed_until = NULL
@@ -73,31 +81,61 @@ export class OutboxRelay {
   async deliverOnce(now = Date.now()): Promise<{ claimed: number; sent: number; retrying: number }> {
     const rows = this.claim.all(this.relayId, now + this.o.claimMs, now, now, this.o.batchSize)
     if (rows.length === 0) return { claimed: 0, sent: 0, retrying: 0 }
-    const events = rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      data: JSON.parse(row.data) as Record<string, unknown>,
-      ...(row.ts ? { ts: row.ts } : {}),
-    }))
-    try {
-      await this.o.send(events)
-    } catch (error) {
-      const message = this.redact(error instanceof Error ? error.message : String(error))
-      this.o.sqlite.transaction(() => {
-        for (const row of rows) {
-          const attempts = row.attempts + 1
-          const status = attempts >= this.o.maxAttempts ? 'failed' : 'pending'
-          this.markRetry.run(message.slice(0, 1000), status, Date.now() + this.backoff(attempts), row.id, this.relayId)
-        }
-      })()
-      this.o.log?.(`outbox: ${rows.length} event(s) not delivered, will retry: ${message}`)
-      return { claimed: rows.length, sent: 0, retrying: rows.length }
+    let sent = 0
+    for (const part of this.requests(rows)) {
+      try {
+        await this.o.send(part.map((row) => ({ id: row.id, name: row.name, data: JSON.parse(row.data) as Record<string, unknown>, ...(row.ts ? { ts: row.ts } : {}) })))
+      } catch (error) {
+        // This request and the ones not made yet are retried later; the requests accepted before stay sent.
+        const unsent = rows.slice(sent)
+        const message = this.redact(error instanceof Error ? error.message : String(error))
+        this.o.sqlite.transaction(() => {
+          for (const row of unsent) {
+            const attempts = row.attempts + 1
+            const status = attempts >= this.o.maxAttempts ? 'failed' : 'pending'
+            this.markRetry.run(message.slice(0, 1000), status, Date.now() + this.backoff(attempts), row.id, this.relayId)
+          }
+        })()
+        this.o.log?.(`outbox: ${unsent.length} event(s) not delivered, will retry: ${message}`)
+        return { claimed: rows.length, sent, retrying: unsent.length }
+      }
+      // One statement per request accepted, whatever its size (drizzle's builders, so any SQL database takes it).
+      this.db
+        .update(outboxEvents)
+        .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outboxEvents.attempts} + 1`, lastError: null, claimedBy: null, claimedUntil: null })
+        .where(
+          and(
+            inArray(
+              outboxEvents.id,
+              part.map((row) => row.id),
+            ),
+            eq(outboxEvents.claimedBy, this.relayId),
+          ),
+        )
+        .run()
+      sent += part.length
     }
-    const sentAt = Date.now()
-    this.o.sqlite.transaction(() => {
-      for (const row of rows) this.markSent.run(sentAt, row.id, this.relayId)
-    })()
-    return { claimed: rows.length, sent: rows.length, retrying: 0 }
+    return { claimed: rows.length, sent, retrying: 0 }
+  }
+
+  /** The claimed rows cut, in order, into requests of at most `maxRequestBytes` of JSON (a larger event goes alone). */
+  private requests(rows: Row[]): Row[][] {
+    const parts: Row[][] = []
+    let part: Row[] = []
+    let bytes = 0
+    for (const row of rows) {
+      // The event's JSON: its data as stored, its id and name, and the envelope's keys and ts.
+      const size = Buffer.byteLength(row.data) + Buffer.byteLength(row.id) + Buffer.byteLength(row.name) + 64
+      if (part.length && bytes + size > this.o.maxRequestBytes) {
+        parts.push(part)
+        part = []
+        bytes = 0
+      }
+      part.push(row)
+      bytes += size
+    }
+    if (part.length) parts.push(part)
+    return parts
   }
 
   /** Delivers until nothing is due; returns the number of events sent. */
@@ -133,21 +171,27 @@ export class OutboxRelay {
           this.o.log?.(`outbox: relay error: ${this.redact(error instanceof Error ? error.message : String(error))}`)
         }
         if (!this.running) break
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.o.pollMs)
-          timer.unref()
-          this.wake = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
-        this.wake = undefined
+        if (!this.kicked) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, this.o.pollMs)
+            timer.unref()
+            this.wake = () => {
+              clearTimeout(timer)
+              resolve()
+            }
+          })
+          this.wake = undefined
+        }
+        // Woken by a commit (or kicked while draining): the deliveries of a burst are claimed together.
+        if (this.kicked && this.running && this.o.kickDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.o.kickDelayMs).unref())
+        this.kicked = false
       }
     })()
   }
 
   /** Asks the relay to look for due events now, e.g. right after a transaction enqueued one. */
   kick() {
+    this.kicked = true
     this.wake?.()
   }
 

@@ -61,6 +61,50 @@ describe('outbox relay', () => {
     expect(db.select().from(outboxEvents).get()).toMatchObject({ status: 'failed', attempts: 2, lastError: 'boom' })
   })
 
+  test('sends a claimed batch in requests under the byte limit, in order, and marks each request sent once accepted', async () => {
+    const db = freshDb()
+    const ids = Array.from({ length: 10 }, (_, i) => enqueueEvent(db, userRegistered.create({ userId: `u${i}` })))
+    const requests: string[][] = []
+    const relay = new OutboxRelay({ sqlite: db.$client, send: async (events) => void requests.push(events.map((e) => e.id)), maxRequestBytes: 400 })
+    expect(await relay.deliverOnce()).toEqual({ claimed: 10, sent: 10, retrying: 0 })
+    expect(requests.length).toBeGreaterThan(2)
+    expect(requests.flat()).toEqual(ids)
+    expect(
+      db
+        .select()
+        .from(outboxEvents)
+        .all()
+        .every((r) => r.status === 'sent' && r.attempts === 1),
+    ).toBe(true)
+  })
+
+  test('when a later request of a batch fails, the requests accepted before stay sent and the rest wait for a retry', async () => {
+    const db = freshDb()
+    for (let i = 0; i < 10; i++) enqueueEvent(db, userRegistered.create({ userId: `u${i}` }))
+    let calls = 0
+    const accepted: string[] = []
+    const relay = new OutboxRelay({
+      sqlite: db.$client,
+      maxRequestBytes: 400,
+      send: async (events) => {
+        if (++calls === 2) throw new Error('event API down')
+        accepted.push(...events.map((e) => e.id))
+      },
+    })
+    const result = await relay.deliverOnce()
+    expect(result.sent).toBe(accepted.length)
+    expect(result.sent).toBeGreaterThan(0)
+    expect(result.retrying).toBe(10 - accepted.length)
+    const rows = db.select().from(outboxEvents).all()
+    expect(
+      rows
+        .filter((r) => r.status === 'sent')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...accepted].sort())
+    expect(rows.filter((r) => r.status === 'pending').every((r) => r.lastError === 'event API down' && r.attempts === 1 && !r.claimedBy)).toBe(true)
+  })
+
   test('two relays on one database file never deliver the same row', async () => {
     const file = `.tmp/test-db/relay-shared-${crypto.randomUUID()}.db`
     const a = openDatabase(file)
@@ -72,10 +116,7 @@ describe('outbox relay', () => {
       await new Promise((r) => setTimeout(r, 2))
       delivered.push(...events.map((e) => e.id))
     }
-    const relays = [
-      new OutboxRelay({ sqlite: a.$client, send: slowSend, batchSize: 7 }),
-      new OutboxRelay({ sqlite: b, send: slowSend, batchSize: 11 }),
-    ]
+    const relays = [new OutboxRelay({ sqlite: a.$client, send: slowSend, batchSize: 7 }), new OutboxRelay({ sqlite: b, send: slowSend, batchSize: 11 })]
     await Promise.all(relays.map((r) => r.drain()))
     expect(delivered).toHaveLength(300)
     expect(new Set(delivered).size).toBe(300)
@@ -108,6 +149,50 @@ describe('outbox relay', () => {
     const id = enqueueEvent(db, userRegistered.create({ userId: 'u1' }))
     relay.kick()
     await expect.poll(() => sent, { timeout: 2_000 }).toEqual([id])
+    await relay.stop()
+  })
+})
+
+describe('outbox relay in the background', () => {
+  test('a burst of commits, each with its kick, goes out in one request', async () => {
+    const db = freshDb()
+    const requests: string[][] = []
+    const relay = new OutboxRelay({ sqlite: db.$client, send: async (events) => void requests.push(events.map((e) => e.id)), pollMs: 60_000, kickDelayMs: 50 })
+    relay.start()
+    await new Promise((r) => setTimeout(r, 20))
+    const ids: string[] = []
+    // Deliveries a few milliseconds apart, as a burst of webhooks arrives.
+    for (let i = 0; i < 5; i++) {
+      ids.push(enqueueEvent(db, userRegistered.create({ userId: `u${i}` })))
+      relay.kick()
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    await expect.poll(() => requests.flat(), { timeout: 2_000 }).toEqual(ids)
+    expect(requests).toHaveLength(1)
+    await relay.stop()
+  })
+
+  test('a kick while a request is on its way is not lost: that commit goes out without waiting for the next poll', async () => {
+    const db = freshDb()
+    const sent: string[] = []
+    let release: (() => void) | undefined
+    const relay = new OutboxRelay({
+      sqlite: db.$client,
+      pollMs: 60_000,
+      send: async (events) => {
+        if (!sent.length) await new Promise<void>((r) => (release = r))
+        sent.push(...events.map((e) => e.id))
+      },
+    })
+    relay.start()
+    await new Promise((r) => setTimeout(r, 20))
+    const first = enqueueEvent(db, userRegistered.create({ userId: 'u1' }))
+    relay.kick()
+    await expect.poll(() => release, { timeout: 2_000 }).toBeDefined()
+    const second = enqueueEvent(db, userRegistered.create({ userId: 'u2' }))
+    relay.kick()
+    release!()
+    await expect.poll(() => sent, { timeout: 2_000 }).toEqual([first, second])
     await relay.stop()
   })
 })
