@@ -14,8 +14,8 @@ let client: Promise<Stripe> | undefined
 
 /**
  * The one Stripe client, its SDK loaded on the first call: the SDK weighs ~21 MB and takes 0.2–0.7 s to
- * import, and a server that only takes webhooks (verified without it, ./stripe-signature.server.ts) or
- * renders pages never needs it. Calls to the API need STRIPE_SECRET_KEY and fail with a clear message
+ * import, and a server that only renders pages never needs it, and
+ * one that takes webhooks loads it with the first delivery. Calls to the API need STRIPE_SECRET_KEY and fail with a clear message
  * when it is missing rather than with Stripe's "invalid API key".
  */
 export function stripe(): Promise<Stripe> {
@@ -41,7 +41,7 @@ export function stripe(): Promise<Stripe> {
  * Whether an error is one of the SDK's (any `StripeError`, or the named subclass). Only an SDK call throws
  * one, and that call loaded the SDK: before that, nothing is a Stripe error.
  */
-export function isStripeError<K extends 'StripeError' | 'StripeInvalidRequestError'>(
+export function isStripeError<K extends 'StripeError' | 'StripeInvalidRequestError' | 'StripeSignatureVerificationError'>(
   error: unknown,
   kind: K = 'StripeError' as K,
 ): error is InstanceType<(typeof Stripe.errors)[K]> {
