@@ -1,4 +1,4 @@
-import { NonRetriableError, RetryAfterError } from 'inngest'
+import { NonRetriableError, RetryAfterError } from '~/inngest/errors.server'
 import type { ErrorResponse, Resend } from 'resend'
 import type { OutgoingEmail, SendResult } from './message.server'
 

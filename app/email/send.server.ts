@@ -1,4 +1,4 @@
-import { NonRetriableError } from 'inngest'
+import { NonRetriableError } from '~/inngest/errors.server'
 import { z } from 'zod'
 import { db } from '~/db/client.server'
 import { env } from '~/env.server'

@@ -1,4 +1,4 @@
-import { eventType } from 'inngest'
+import { eventType } from './event-type'
 import { z } from 'zod'
 import { IdSchema } from './ids'
 import { PersonNameSchema } from './person-name'

@@ -1,4 +1,4 @@
-import { eventType } from 'inngest'
+import { eventType } from './event-type'
 import { z } from 'zod'
 import { PlanPriceContextSchema, SAMPLE_PLANS } from './plan'
 import { defineSamples } from './samples'

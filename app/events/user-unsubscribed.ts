@@ -1,4 +1,4 @@
-import { eventType } from 'inngest'
+import { eventType } from './event-type'
 import { z } from 'zod'
 import { LIFECYCLE_TOPICS } from '~/email/categories'
 import { IdSchema } from './ids'

@@ -1,7 +1,7 @@
 import { findDeletionNotice, forgetDeletionNotice } from '~/auth/account-deletion.server'
 import { sendEmail, stepResult } from '~/email/send.server'
 import { userDeleted } from '~/events'
-import { inngest } from './client.server'
+import { inngest, trigger } from './client.server'
 import { recordFailureOf } from './failures.server'
 
 export const ACCOUNT_DELETED_ID = 'send-account-deleted'
@@ -13,7 +13,7 @@ export const ACCOUNT_DELETED_ID = 'send-account-deleted'
  * (the email's idempotency key covers a retry in between).
  */
 export const sendAccountDeleted = inngest.createFunction(
-  { id: ACCOUNT_DELETED_ID, name: 'Account deleted: confirmation email', retries: 5, triggers: [userDeleted], onFailure: recordFailureOf(ACCOUNT_DELETED_ID) },
+  { id: ACCOUNT_DELETED_ID, name: 'Account deleted: confirmation email', retries: 5, triggers: [trigger(userDeleted)], onFailure: recordFailureOf(ACCOUNT_DELETED_ID) },
   async ({ event, step, runId }) =>
     step.run('send-account-deleted-email', async () => {
       const notice = findDeletionNotice(event.data.userId)

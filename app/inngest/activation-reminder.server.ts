@@ -3,7 +3,7 @@ import { userTokenPath } from '~/auth/user-tokens.server'
 import { sendEmail, type SkipReason } from '~/email/send.server'
 import { env } from '~/env.server'
 import { userActivated, userRegistered } from '~/events'
-import { inngest } from './client.server'
+import { inngest, trigger } from './client.server'
 import { recordFailureOf } from './failures.server'
 import { findRecipient } from './queries.server'
 
@@ -15,6 +15,9 @@ type Outcome =
       reminded: false
       reason: 'activated' | 'confirmed-meanwhile' | 'user-deleted' | SkipReason
     }
+
+// The SDK's own EventType (with the schema) for the event the run waits for, as for a trigger.
+const activated = trigger(userActivated)
 
 /**
  * The activation reminder: from signup, wait up to ACTIVATION_REMINDER_DELAY (48h) for this user's
@@ -29,18 +32,18 @@ export const activationReminder = inngest.createFunction(
     id: ACTIVATION_REMINDER_ID,
     name: 'Activation reminder: one email if the address is still unconfirmed after 48 hours',
     retries: 5,
-    triggers: [userRegistered],
+    triggers: [trigger(userRegistered)],
     idempotency: 'event.data.userId',
     onFailure: recordFailureOf(ACTIVATION_REMINDER_ID),
   },
   async ({ event, step, runId }): Promise<Outcome> => {
     const { userId } = event.data
-    const activated = await step.waitForEvent('wait-for-activation', {
-      event: userActivated,
+    const activatedInTime = await step.waitForEvent('wait-for-activation', {
+      event: activated,
       timeout: env.ACTIVATION_REMINDER_DELAY,
       match: 'data.userId',
     })
-    if (activated) return { reminded: false, reason: 'activated' }
+    if (activatedInTime) return { reminded: false, reason: 'activated' }
 
     const link = await step.run('issue-fresh-link', () => {
       if (!findRecipient(userId)) return { skip: 'user-deleted' as const }

@@ -2,7 +2,7 @@ import { sendEmail, stepResult } from '~/email/send.server'
 import type { TemplateContext, TemplateId, TransactionalTemplateId } from '~/email/registry.server'
 import { eventCatalogue, type EventData, type EventName } from '~/events'
 import type { Locale } from '~/i18n/locales'
-import { inngest } from './client.server'
+import { inngest, trigger } from './client.server'
 import { recordFailureOf } from './failures.server'
 
 /** What a one-email function's step found: whom to send to and what the template shows, or why not to send. */
@@ -22,7 +22,7 @@ export function emailFunction<const E extends EventName, const T extends Transac
   }) => Recipient<T> | Promise<Recipient<T>>,
 ) {
   return inngest.createFunction(
-    { id: options.id, name: options.name, retries: 5, triggers: [eventCatalogue[options.event].type as never], onFailure: recordFailureOf(options.id) },
+    { id: options.id, name: options.name, retries: 5, triggers: [trigger(eventCatalogue[options.event].type as never)], onFailure: recordFailureOf(options.id) },
     async ({ event: received, step, runId }) =>
       step.run(`send-${options.template}-email`, async () => {
         // The trigger is the catalogue's event type for E, so the SDK has validated the data against its schema.

@@ -6,7 +6,7 @@ import { sendEmail } from '~/email/send.server'
 import { env } from '~/env.server'
 import { subscriptionCreated, trialReminder } from '~/events'
 import { createOrganizationForSubscription, hasConfirmedAccount } from '~/organizations/organizations.server'
-import { inngest } from './client.server'
+import { inngest, trigger } from './client.server'
 import { findSubscription } from './queries.server'
 import { recordFailureOf } from './failures.server'
 
@@ -53,7 +53,7 @@ export const processSubscription = inngest.createFunction(
     id: PROCESS_SUBSCRIPTION_ID,
     name: 'Stripe subscription: organization, confirmation, trial reminder',
     retries: 5,
-    triggers: [subscriptionCreated],
+    triggers: [trigger(subscriptionCreated)],
     onFailure: recordFailureOf(PROCESS_SUBSCRIPTION_ID),
   },
   async ({ event, step, runId }) => {

@@ -1,8 +1,5 @@
-import { serve } from 'inngest/remix'
 import { env } from '~/env.server'
 import { CLOSE_CONNECTION, readBodyWithLimit } from '~/http/read-body.server'
-import { inngest } from './client.server'
-import { functions } from './functions.server'
 
 /**
  * Inngest documents up to 32 MB of run state (events and step results), 4 MB a step result, and 256 KiB
@@ -18,13 +15,28 @@ const LARGE_BODY_BYTES = 64 * 1024
 const MAX_WAITING = 4
 export const INNGEST_SERVE_PATH = '/api/inngest'
 
-const handler = serve({
-  client: inngest,
-  functions,
-  // Where Inngest is told to call: APP_URL, never the Host of the request that asked for a sync.
-  serveOrigin: new URL(env.APP_URL).origin,
-  servePath: INNGEST_SERVE_PATH,
-})
+type Handler = (args: { request: Request; context?: unknown }) => Promise<Response>
+let handler: Promise<Handler> | undefined
+
+/**
+ * Inngest's handler, built on the first call: the SDK and the functions load then, not at the server's
+ * start (docs/decisions/0085-inngest-loads-on-first-use.md).
+ */
+function inngestHandler(): Promise<Handler> {
+  handler ??= Promise.all([import('inngest/remix'), import('./client.server'), import('./functions.server')]).then(
+    ([{ serve }, { inngest }, { functions }]) =>
+      serve({
+        client: inngest,
+        functions,
+        // Where Inngest is told to call: APP_URL, never the Host of the request that asked for a sync.
+        serveOrigin: new URL(env.APP_URL).origin,
+        servePath: INNGEST_SERVE_PATH,
+      }) as Handler,
+  )
+  // A failed load is tried again on the next call rather than kept.
+  handler.catch(() => (handler = undefined))
+  return handler
+}
 
 function json(status: number, message: string, headers?: HeadersInit) {
   return Response.json({ message }, { status, headers })
@@ -80,7 +92,7 @@ export async function handleInngestRequest(args: { request: Request; context?: u
 
 async function answer(args: { request: Request; context?: unknown }) {
   try {
-    const response = await handler(args)
+    const response = await (await inngestHandler())(args)
     if (args.request.method === 'PUT' && response.status === 500) return json(502, 'Could not reach Inngest to register the functions')
     return response
   } catch (error) {

@@ -1,7 +1,7 @@
 import { planContextOf } from '~/billing/prices.server'
 import { sendEmail } from '~/email/send.server'
 import { trialReminder } from '~/events'
-import { inngest } from './client.server'
+import { inngest, trigger } from './client.server'
 import { recordFailureOf } from './failures.server'
 import { findOrganizationOwner, findSubscription } from './queries.server'
 
@@ -41,7 +41,7 @@ export const trialReminderFunction = inngest.createFunction(
     id: TRIAL_REMINDER_ID,
     name: "Trial reminder to the organization's owner",
     retries: 5,
-    triggers: [trialReminder],
+    triggers: [trigger(trialReminder)],
     // One reminder per subscription, whatever number of reminder events is scheduled for it.
     idempotency: 'event.data.subscriptionId',
     onFailure: recordFailureOf(TRIAL_REMINDER_ID),

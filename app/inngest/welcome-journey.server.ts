@@ -2,7 +2,7 @@ import { confirmationPathFor } from '~/auth/email-verification.server'
 import { sendEmail, type SkipReason } from '~/email/send.server'
 import { env } from '~/env.server'
 import { userRegistered } from '~/events'
-import { inngest } from './client.server'
+import { inngest, trigger } from './client.server'
 import { recordFailureOf } from './failures.server'
 import { endsTheSeries, sendOnboardingEmail, waitBetween, type OnboardingOutcome } from './onboarding.server'
 import { findRecipient } from './queries.server'
@@ -43,7 +43,7 @@ export const welcomeJourney = inngest.createFunction(
     id: WELCOME_JOURNEY_ID,
     name: 'Welcome journey: welcome email, then the onboarding series (D+1, D+3, D+7)',
     retries: 5,
-    triggers: [userRegistered],
+    triggers: [trigger(userRegistered)],
     // One journey per user, even if a second user/registered event for them ever arrives.
     idempotency: 'event.data.userId',
     cancelOn: [

@@ -2,7 +2,6 @@ import { count, eq } from 'drizzle-orm'
 import { db } from '~/db/client.server'
 import { outboxEvents } from '~/db/schema'
 import { env } from '~/env.server'
-import { inngest } from '~/inngest/client.server'
 import { OutboxRelay } from './relay.server'
 
 export { enqueueEvent } from './outbox.server'
@@ -18,7 +17,8 @@ const globalForRelay = globalThis as unknown as { __courrierRelay?: OutboxRelay 
 export function getRelay(): OutboxRelay {
   return (globalForRelay.__courrierRelay ??= new OutboxRelay({
     sqlite: db.$client,
-    send: (events) => inngest.send(events),
+    // Inngest's SDK loads with the first batch, not at the server's start (docs/decisions/0085-inngest-loads-on-first-use.md).
+    send: async (events) => (await import('~/inngest/client.server')).inngest.send(events),
     log: (message) => console.warn(message),
     secrets: [env.INNGEST_EVENT_KEY, env.INNGEST_SIGNING_KEY].filter((s): s is string => Boolean(s)),
   }))
