@@ -9,7 +9,9 @@ const KEY_LENGTH = 32
 
 // Hashes run on all cores but one, a hash per core at a time: scrypt is CPU-bound, so more at once is no
 // faster; each holds 16 MiB (libuv's four threads would otherwise hold four); and a burst of signups
-// leaves a core for everything else the server does. On two cores: one hash at a time.
+// leaves a core for everything else the server does. On two cores: one hash at a time. `npm start` sets
+// MALLOC_MMAP_THRESHOLD_: glibc otherwise raises its mmap threshold past 16 MiB after the first hash is
+// freed, and keeps every later hash's memory in its arenas (+25 MB after a burst of signups, not returned).
 const slots = Math.max(1, availableParallelism() - 1)
 let active = 0
 const waiting: Array<() => void> = []
