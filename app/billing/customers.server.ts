@@ -1,4 +1,4 @@
-import { NonRetriableError } from 'inngest'
+import { NonRetriableError } from '~/inngest/errors.server'
 import type Stripe from 'stripe'
 import { cleanEmail, cleanText } from './stripe-objects'
 import { isStripeError, requireStripeSecretKey, stripe } from './stripe.server'

@@ -1,4 +1,4 @@
-import { NonRetriableError } from 'inngest'
+import { NonRetriableError } from '~/inngest/errors.server'
 import { retrieveCustomer } from '~/billing/customers.server'
 import { planContextOf } from '~/billing/prices.server'
 import { supportedLocaleOf } from '~/billing/locale'
