@@ -1,6 +1,7 @@
 import { scaleLinear, scalePoint } from 'd3-scale'
 import { line } from 'd3-shape'
 import { useId } from 'react'
+import { dateTimeFormat, numberFormat } from '~/i18n/intl'
 import { useTranslation } from '~/i18n/translation'
 
 export type ChartPoint = { start: string; sent: number; delivered: number; opened: number; clicked: number; bounced: number; complained: number }
@@ -36,8 +37,8 @@ export function EngagementChart({ title, points, bucket, testId }: { title: stri
     .nice(4)
     .range([HEIGHT - M.bottom, M.top])
   // One formatter each per chart: building an Intl formatter per cell was most of a 90-day page's render.
-  const dates = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', timeZone: 'UTC' })
-  const numbers = new Intl.NumberFormat(i18n.language)
+  const dates = dateTimeFormat(i18n.language, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const numbers = numberFormat(i18n.language)
   const dateLabel = (day: string) => dates.format(new Date(`${day}T00:00:00Z`))
   const every = Math.ceil(points.length / 7)
   return (
@@ -121,11 +122,14 @@ export function EngagementChart({ title, points, bucket, testId }: { title: stri
 /** Formats rates as percentages in the reader's language ("12,5 %"), a dash when there is nothing to divide by; one formatter per page. */
 export function usePercent() {
   const { i18n } = useTranslation()
-  const format = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 })
+  const format = numberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 })
   return (value: number | null) => (value === null ? '—' : format.format(value))
 }
 
-export type Headline = { sent: number; rates: { delivered: number | null; opened: number | null; clicked: number | null; bounced: number | null; complained: number | null } } | null
+export type Headline = {
+  sent: number
+  rates: { delivered: number | null; opened: number | null; clicked: number | null; bounced: number | null; complained: number | null }
+} | null
 
 /** The last 30 days of one template (or one language of it) in one line, clicks first, beside the checks. */
 export function HeadlineRates({ headline, testId }: { headline: Headline; testId?: string }) {
@@ -135,7 +139,12 @@ export function HeadlineRates({ headline, testId }: { headline: Headline; testId
     <p className="engagement-rates" data-testid={testId}>
       <span className="visually-hidden">{t('engagement.headline')}: </span>
       {headline && headline.sent > 0
-        ? t('engagement.headlineSummary', { sent: new Intl.NumberFormat(i18n.language).format(headline.sent), clicked: pct(headline.rates.clicked), opened: pct(headline.rates.opened), bounced: pct(headline.rates.bounced) })
+        ? t('engagement.headlineSummary', {
+            sent: numberFormat(i18n.language).format(headline.sent),
+            clicked: pct(headline.rates.clicked),
+            opened: pct(headline.rates.opened),
+            bounced: pct(headline.rates.bounced),
+          })
         : t('engagement.noData')}
     </p>
   )
