@@ -19,6 +19,14 @@ app.disable('x-powered-by')
 // (or which addresses) to trust, so the address is the one the nearest proxy saw, not one a client wrote.
 if (serverSettings.trustProxy) app.set('trust proxy', serverSettings.trustProxy)
 
+// A Host header that cannot be part of a URL (`Host: bad host`) made React Router's adapter throw building
+// the request's URL: a 500. It is the client's error.
+app.use((req, res, next) => {
+  const host = req.headers.host
+  if (host === undefined || URL.canParse(`http://${host}/`)) return next()
+  res.set('Connection', 'close').status(400).type('text/plain').send('Bad Request: the Host header is not a host name')
+})
+
 // Machine endpoints (Inngest's calls, Stripe's and Resend's webhooks) answer JSON to servers, never a page
 // to a browser: they skip the nonce, the page headers and compression, and get a fixed, restrictive set.
 const MACHINE_PATHS = new Set(['/api/inngest', '/webhooks/stripe', '/webhooks/resend'])

@@ -111,6 +111,8 @@ export function anonymousPageCache({
     const nonce = res.locals.cspNonce ?? ''
     const key = nonce === '' ? null : anonymousPageKey(req, pathSet)
     if (key === null) return next()
+    // A Host that makes no URL is left to React Router's adapter, which cleans it up as it always did.
+    if (!URL.canParse(`${req.protocol}://${req.headers.host ?? req.hostname}${req.originalUrl}`)) return next()
     const cached = cache.get(key)
     if (cached) return send(res, cached, withNonce(cached, nonce))
     try {

@@ -2,7 +2,7 @@
 // running anything, sends security headers, and sets its session cookie httpOnly, SameSite and Secure.
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { LOOPBACK_ONLY, signIn, signupForm, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
+import { LOOPBACK_ONLY, send, signIn, signupForm, startExpectingFailure, startServer, TEST_SECRETS, type RunningServer } from './server'
 
 let server: RunningServer
 beforeAll(async () => {
@@ -83,7 +83,7 @@ describe('anonymous pages rendered once and kept (app/http/page-cache.server.ts)
   }
   const withoutNonces = (html: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""')
 
-  test('a kept page is the same page, with each answer\'s own nonce in its header and on every script', async () => {
+  test("a kept page is the same page, with each answer's own nonce in its header and on every script", async () => {
     const first = await page('/signup', { 'Accept-Language': 'es' })
     const second = await page('/signup', { 'Accept-Language': 'es' })
     expect(second.res.status).toBe(200)
@@ -116,5 +116,17 @@ describe('anonymous pages rendered once and kept (app/http/page-cache.server.ts)
     expect(withoutNonces(signedIn.html)).not.toBe(withoutNonces(anonymous.html))
     // A guest page sends a signed-in visitor on, kept page or not.
     expect((await page('/signup', { Cookie: cookie })).res.status).toBe(302)
+  })
+})
+
+describe('the Host header', () => {
+  test('a Host header that makes no URL gets a 400, not a 500, on pages and machine endpoints alike', async () => {
+    for (const host of ['bad host', 'a b', '[::1']) {
+      for (const path of ['/signup', '/dashboard', '/webhooks/stripe']) {
+        const answer = await send(`${server.url}${path}`, { headers: { Host: host } })
+        expect(answer.status, `${host} ${path}`).toBe(400)
+      }
+    }
+    expect((await send(`${server.url}/signup`, { headers: { Host: `localhost:${server.port}` } })).status).toBe(200)
   })
 })
