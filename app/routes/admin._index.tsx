@@ -64,7 +64,7 @@ export default function StudioOverview({ loaderData: { status, counts, events, f
                 <div className="mono hint">{e.id}</div>
               </td>
               <td>
-                <span className={`pill pill-${e.status}`}>{t(`studio.outbox.status.${e.status}`)}</span>
+                <span className={`pill pill-${e.status}`}>{t(`studio.outbox.eventStatus.${e.status}`)}</span>
               </td>
               <td>{e.attempts}</td>
               <td className="error-text" translate="no">

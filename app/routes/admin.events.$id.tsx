@@ -31,7 +31,7 @@ export default function EventDetail({ loaderData: { id, event, messages, failure
           <dl className="envelope-summary">
             <dt>{t('studio.outbox.statusLabel')}</dt>
             <dd>
-              <span className={`pill pill-${event.status}`}>{t(`studio.outbox.status.${event.status}`)}</span>
+              <span className={`pill pill-${event.status}`}>{t(`studio.outbox.eventStatus.${event.status}`)}</span>
             </dd>
             <dt>{t('studio.outbox.attempts')}</dt>
             <dd>{event.attempts}</dd>
