@@ -3,6 +3,8 @@
  * prices are Stripe's (lookup keys in the environment, amounts read by app/billing/prices.server.ts),
  * the names and copy are in `locales/<lang>/plans.json`, shared by the pages and the emails.
  */
+import { numberFormat } from '~/i18n/intl'
+
 export const PLAN_IDS = ['starter', 'pro', 'business'] as const
 export type PlanId = (typeof PLAN_IDS)[number]
 
@@ -32,14 +34,10 @@ export type PlanPrice = {
 }
 
 // One Intl.NumberFormat per language and currency: building one costs more than using it.
-const moneyFormats = new Map<string, Intl.NumberFormat>()
-
 /** "29,00 €" in French, "€29.00" in English, "29,00 €" in Spanish: the amount as the reader writes it. */
 export function formatMoney(unitAmount: number, currency: string, locale: string): string {
   const code = currency.toUpperCase()
-  const key = `${locale}:${code}`
-  let format = moneyFormats.get(key)
-  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency: code })))
+  const format = numberFormat(locale, { style: 'currency', currency: code })
   // Stripe's amounts are in the smallest unit: 2 decimals for most currencies, none for JPY and a few others.
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2
   return format.format(unitAmount / 10 ** digits)

@@ -100,9 +100,11 @@ export function anonymousPageCache({
   const pathSet = new Set(paths)
   const cache = new PageCache(ttlMs, maxEntries)
 
-  const send = (res: ExpressResponse, page: Omit<CachedPage, 'expires'>, body: string) => {
-    res.statusCode = page.status
-    for (const [name, value] of page.headers) res.setHeader(name, value)
+  const write = (res: ExpressResponse, status: number, headers: Iterable<[string, string]>, body: string, setCookies: string[] = []) => {
+    res.statusCode = status
+    for (const [name, value] of headers) if (name !== 'set-cookie') res.setHeader(name, value)
+    // Several Set-Cookie headers cannot go through setHeader one by one.
+    if (setCookies.length) res.setHeader('Set-Cookie', setCookies)
     res.setHeader('Content-Length', Buffer.byteLength(body))
     res.end(body)
   }
@@ -111,30 +113,21 @@ export function anonymousPageCache({
     const nonce = res.locals.cspNonce ?? ''
     const key = nonce === '' ? null : anonymousPageKey(req, pathSet)
     if (key === null) return next()
-    // A Host that makes no URL is left to React Router's adapter, which cleans it up as it always did.
-    if (!URL.canParse(`${req.protocol}://${req.headers.host ?? req.hostname}${req.originalUrl}`)) return next()
     const cached = cache.get(key)
-    if (cached) return send(res, cached, withNonce(cached, nonce))
+    if (cached) return write(res, cached.status, cached.headers, withNonce(cached, nonce))
     try {
       const headers = new Headers()
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === 'string') headers.set(name, value)
         else if (value) for (const one of value) headers.append(name, one)
       }
+      // server.mjs has already refused a Host that makes no URL (400).
       const request = new Request(`${req.protocol}://${req.headers.host ?? req.hostname}${req.originalUrl}`, { method: 'GET', headers })
       const response = await handle(request, getLoadContext(req, res))
       const body = await response.text()
-      const page = { status: response.status, headers: [...response.headers.entries()], body, nonce }
-      // Several Set-Cookie headers cannot go through setHeader one by one; such an answer is never kept.
-      if (response.headers.has('set-cookie')) {
-        res.statusCode = response.status
-        for (const [name, value] of response.headers.entries()) if (name !== 'set-cookie') res.setHeader(name, value)
-        res.setHeader('Set-Cookie', response.headers.getSetCookie())
-        res.end(body)
-        return
-      }
-      if (isShareable(response.status, response.headers)) cache.set(key, page)
-      send(res, page, body)
+      // An answer that sets a cookie is never kept (isShareable).
+      if (isShareable(response.status, response.headers)) cache.set(key, { status: response.status, headers: [...response.headers.entries()], body, nonce })
+      write(res, response.status, response.headers.entries(), body, response.headers.getSetCookie())
     } catch (error) {
       next(error)
     }

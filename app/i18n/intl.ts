@@ -1,8 +1,9 @@
 // Intl formatters cost far more to build than to use (tens of microseconds against one), and pages such
 // as the studio grid format in every cell: each formatter is built once per language and options.
-const made = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames
+const made = new Map<string, Formatter>()
 
-function once<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, lang: string, options: object | undefined, build: () => F): F {
+function once<F extends Formatter>(kind: string, lang: string, options: object | undefined, build: () => F): F {
   const key = `${kind}|${lang}|${options ? JSON.stringify(options) : ''}`
   let format = made.get(key) as F | undefined
   if (!format) made.set(key, (format = build()))
@@ -14,3 +15,6 @@ export const numberFormat = (lang: string, options?: Intl.NumberFormatOptions) =
 
 /** `new Intl.DateTimeFormat(lang, options)`, kept. */
 export const dateTimeFormat = (lang: string, options?: Intl.DateTimeFormatOptions) => once('date', lang, options, () => new Intl.DateTimeFormat(lang, options))
+
+/** `new Intl.DisplayNames([lang], options)`, kept. */
+export const displayNames = (lang: string, options: Intl.DisplayNamesOptions) => once('names', lang, options, () => new Intl.DisplayNames([lang], options))

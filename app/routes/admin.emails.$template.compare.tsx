@@ -6,7 +6,7 @@ import { requireStudioUser } from '~/auth/roles.server'
 import { getInstance, getLocale } from '~/i18n/i18next.server'
 import { compareColumns } from '~/studio/compare.server'
 import { isTemplateId, resolveView, templateInfo } from '~/studio/templates.server'
-import { compareHref, SampleAndWidth, viewHref } from '~/studio/ui/detail-preview'
+import { compareHref, EnvelopeSummary, SampleAndWidth, viewHref } from '~/studio/ui/detail-preview'
 import { useStudioFormat } from '~/studio/ui/format'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -48,15 +48,7 @@ export default function CompareLanguages({ loaderData: { info, view, columns } }
         {columns.map((column) => (
           <section key={column.locale} className="compare-column" data-locale={column.locale} aria-labelledby={`compare-${column.locale}`}>
             <h2 id={`compare-${column.locale}`}>{languageLabel(column.locale)}</h2>
-            <dl className="envelope-summary">
-              <dt>{t('studio.envelope.subject')}</dt>
-              <dd data-testid="compare-subject" lang={column.locale}>
-                {column.subject}
-              </dd>
-              <dt>{t('studio.envelope.previewText')}</dt>
-              <dd data-testid="compare-preview-text" lang={column.locale}>
-                {column.previewText}
-              </dd>
+            <EnvelopeSummary testId="compare" locale={column.locale} subject={column.subject} previewText={column.previewText}>
               <dt>{t('studio.envelope.size')}</dt>
               <dd>{kb(column.kb)}</dd>
               <dt>{t('studio.checks.title')}</dt>
@@ -65,7 +57,7 @@ export default function CompareLanguages({ loaderData: { info, view, columns } }
                   {t(`studio.status.${column.status}`)}
                 </span>
               </dd>
-            </dl>
+            </EnvelopeSummary>
             <iframe
               className={`email-frame email-frame-${view.width}`}
               data-testid="compare-frame"

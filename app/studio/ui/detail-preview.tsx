@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from '~/i18n/translation'
 import { Link } from 'react-router'
 import { LOCALES } from '~/i18n/locales'
@@ -32,13 +33,7 @@ export function SampleAndWidth({ info, view, href }: { info: TemplateInfo; view:
     <>
       <nav aria-label={t('studio.detail.sample')} className="segmented" data-testid="sample-switcher">
         {info.samples.map((sample) => (
-          <Link
-            key={sample.key}
-            to={href({ sample: sample.key })}
-            aria-current={sample.key === view.sample ? 'true' : undefined}
-            title={sampleLabel(sample.key)}
-            translate="no"
-          >
+          <Link key={sample.key} to={href({ sample: sample.key })} aria-current={sample.key === view.sample ? 'true' : undefined} title={sampleLabel(sample.key)} translate="no">
             {sample.key}
           </Link>
         ))}
@@ -95,22 +90,43 @@ export function downloadHref(view: StudioView, format: 'html' | 'eml') {
   return `/admin/emails/${view.template}/download?${new URLSearchParams({ locale: view.locale, sample: view.sample, format })}`
 }
 
+/** An email's subject and preview text, each in the email's language; `children` adds rows of their own. */
+export function EnvelopeSummary({
+  testId,
+  locale,
+  subject,
+  previewText,
+  children,
+}: {
+  testId: string
+  locale: string
+  subject: string
+  previewText: string
+  children?: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <dl className="envelope-summary">
+      <dt>{t('studio.envelope.subject')}</dt>
+      <dd data-testid={`${testId}-subject`} lang={locale}>
+        {subject}
+      </dd>
+      <dt>{t('studio.envelope.previewText')}</dt>
+      <dd data-testid={`${testId}-preview-text`} lang={locale}>
+        {previewText}
+      </dd>
+      {children}
+    </dl>
+  )
+}
+
 export function PreviewPane({ view, render, updating = false, edited = false }: { view: StudioView; render: DetailRender; updating?: boolean; edited?: boolean }) {
   const { t } = useTranslation()
   const { kb, sampleLabel } = useStudioFormat()
   const { selected } = render
   return (
     <div className="preview-pane" data-width={view.width} aria-busy={updating || undefined} data-testid="preview-pane">
-      <dl className="envelope-summary">
-        <dt>{t('studio.envelope.subject')}</dt>
-        <dd data-testid="detail-subject" lang={selected.locale}>
-          {selected.subject}
-        </dd>
-        <dt>{t('studio.envelope.previewText')}</dt>
-        <dd data-testid="detail-preview-text" lang={selected.locale}>
-          {selected.previewText}
-        </dd>
-      </dl>
+      <EnvelopeSummary testId="detail" locale={selected.locale} subject={selected.subject} previewText={selected.previewText} />
       {view.tab === 'email' ? (
         <div className="preview-mode">
           <nav aria-label={t('studio.dark.label')} className="segmented" data-testid="dark-switcher">

@@ -1,3 +1,4 @@
+import { displayNames, numberFormat } from '~/i18n/intl'
 import { useTranslation } from '~/i18n/translation'
 
 const capitalize = (text: string, lang: string) => text.charAt(0).toLocaleUpperCase(lang) + text.slice(1)
@@ -10,7 +11,9 @@ const capitalize = (text: string, lang: string) => text.charAt(0).toLocaleUpperC
 export function useStudioFormat() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
-  const { names, kilobytes } = formattersFor(lang)
+  // Kept per language (app/i18n/intl.ts): the grid calls this hook in every cell.
+  const names = displayNames(lang, { type: 'language' })
+  const kilobytes = numberFormat(lang, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 1 })
   const translate = t as unknown as (key: string) => string
   return {
     /** Inside a sentence: lower case where the language writes it so ("en anglais", "en inglés"). */
@@ -21,19 +24,4 @@ export function useStudioFormat() {
     templateDescription: (id: string) => translate(`studio.templates.${id}`),
     sampleLabel: (key: string) => translate(`studio.sampleLabels.${key}`),
   }
-}
-
-// Made once per language: the grid calls this hook in every cell, and each Intl object costs more to
-// build than to use.
-const formatters = new Map<string, { names: Intl.DisplayNames; kilobytes: Intl.NumberFormat }>()
-function formattersFor(lang: string) {
-  let made = formatters.get(lang)
-  if (!made) {
-    made = {
-      names: new Intl.DisplayNames([lang], { type: 'language' }),
-      kilobytes: new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 1 }),
-    }
-    formatters.set(lang, made)
-  }
-  return made
 }
