@@ -28,7 +28,15 @@ function createTranslators() {
   })
   for (const locale of LOCALES) {
     const fixed: TFunction = instance.getFixedT(locale, 'emails' as never)
-    translators.set(locale, (key, values) => fixed(key as never, values as never) as unknown as string)
+    // A string without values is the same on every call: translated once per locale and key (i18next's
+    // t() was a twentieth of a welcome step). Strings with values are interpolated on every call.
+    const plain = new Map<string, string>()
+    translators.set(locale, (key, values) => {
+      if (values !== undefined) return fixed(key as never, values as never) as unknown as string
+      let text = plain.get(key)
+      if (text === undefined) plain.set(key, (text = fixed(key as never) as unknown as string))
+      return text
+    })
   }
 }
 
