@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { LOCALES } from '~/i18n/locales'
-import { renderAllLocales, sampleInput, templateInfo, TEMPLATE_IDS } from '../templates.server'
+import { renderAllLocales, renderOne, sampleInput, studioGrid, templateInfo, TEMPLATE_IDS } from '../templates.server'
 import { caniemailCalls, compatIssues, compatIssuesWhole, loadCompatData } from './compat'
 
 beforeAll(loadCompatData)
@@ -79,5 +79,21 @@ describe('the compatibility check by parts finds what caniemail finds in the who
     expect(caniemailCalls.parts).toBe(calls + 1)
     expect(b.map((i) => i.feature)).toContain('display:grid')
     expect(a.map((i) => i.feature)).not.toContain('display:grid')
+  })
+
+  it('the grid shows, in every cell, the unsupported features caniemail finds in the whole email', async () => {
+    const grid = await studioGrid()
+    expect(grid.length * LOCALES.length).toBe(TEMPLATE_IDS.length * 3)
+    for (const row of grid) {
+      for (const cell of row.cells) {
+        const { html } = (await renderOne(row.template.id, row.sample, cell.locale))!
+        const expected = compatIssuesWhole(html)
+          .filter((issue) => issue.support === 'none')
+          .map((issue) => ({ key: 'compatUnsupported', params: { feature: issue.feature, clients: issue.clients.join(', '), count: issue.clients.length }, status: 'warn' }))
+        const shown = cell.checks.find((check) => check.id === 'compat')!
+        expect(shown.findings, `${row.template.id} ${cell.locale}`).toEqual(expected)
+        expect(shown.status).toBe(expected.length > 0 ? 'warn' : 'pass')
+      }
+    }
   })
 })
