@@ -7,14 +7,14 @@ import { DocumentTitle } from './components/document-title'
 import { BrandMark } from './components/icons'
 import { LanguageSwitcher } from './components/language-switcher'
 import { useNonce } from './components/nonce'
-import { noStoreWhenSignedIn } from './http/cache-control.server'
+import { cacheHeaders } from './http/cache-control.server'
 import { getLocale, i18nextMiddleware } from './i18n/i18next.server'
 import favicon from './assets/favicon.svg?url'
 import './styles.css'
 
 export const links: Route.LinksFunction = () => [{ rel: 'icon', type: 'image/svg+xml', href: favicon }]
 
-export const middleware: Route.MiddlewareFunction[] = [noStoreWhenSignedIn, i18nextMiddleware]
+export const middleware: Route.MiddlewareFunction[] = [cacheHeaders, i18nextMiddleware]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getUser(request)

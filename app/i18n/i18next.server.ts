@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next'
 import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from 'react-router'
 import { LanguageDetector } from 'remix-i18next/server'
 import { env, isProduction } from '~/env.server'
+import { isMachineEndpoint } from '~/http/machine-endpoints.server'
 import { LOCALES, type Locale } from './locales'
 import { uiResources } from './resources'
 
@@ -59,12 +60,9 @@ export function getInstance(context: Readonly<RouterContextProvider>): i18n {
   return instances.get(getLocale(context))!
 }
 
-// Endpoints that machines call (Stripe, Inngest) show no page and need no language.
-const MACHINE_ENDPOINTS = ['/webhooks/', '/api/inngest']
-
 export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { pathname } = new URL(request.url)
-  if (!MACHINE_ENDPOINTS.some((prefix) => pathname.startsWith(prefix))) {
+  if (!isMachineEndpoint(pathname)) {
     context.set(localeContext, (await detector.detect(request)) as Locale)
   }
   return next()

@@ -172,6 +172,30 @@ describe('outbox relay in the background', () => {
     await relay.stop()
   })
 
+  test('a steady stream of commits goes out in passes at least minPassIntervalMs apart, not one per kick', async () => {
+    const db = freshDb()
+    const requests: string[][] = []
+    const relay = new OutboxRelay({
+      sqlite: db.$client,
+      send: async (events) => void requests.push(events.map((e) => e.id)),
+      pollMs: 60_000,
+      kickDelayMs: 10,
+      minPassIntervalMs: 100,
+    })
+    relay.start()
+    await new Promise((r) => setTimeout(r, 20))
+    const ids: string[] = []
+    // 60 deliveries 5 ms apart (at least 300 ms): one pass per kick delay would make some twenty requests.
+    for (let i = 0; i < 60; i++) {
+      ids.push(enqueueEvent(db, userRegistered.create({ userId: `u${i}` })))
+      relay.kick()
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    await expect.poll(() => requests.flat(), { timeout: 2_000 }).toEqual(ids)
+    expect(requests.length).toBeLessThanOrEqual(5)
+    await relay.stop()
+  })
+
   test('a kick while a request is on its way is not lost: that commit goes out without waiting for the next poll', async () => {
     const db = freshDb()
     const sent: string[] = []

@@ -16,7 +16,10 @@ function peakRssMb(pid: number) {
 }
 
 const inngestSignature = (body: Buffer | string, ts = Math.floor(Date.now() / 1000)) =>
-  `t=${ts}&s=${createHmac('sha256', TEST_SECRETS.INNGEST_SIGNING_KEY.replace(/^signkey-\w+-/, '')).update(body).update(String(ts)).digest('hex')}`
+  `t=${ts}&s=${createHmac('sha256', TEST_SECRETS.INNGEST_SIGNING_KEY.replace(/^signkey-\w+-/, ''))
+    .update(body)
+    .update(String(ts))
+    .digest('hex')}`
 
 describe('/api/inngest in cloud mode', () => {
   let server: RunningServer
@@ -92,7 +95,13 @@ describe('settings production refuses', () => {
 describe('behind a proxy (TRUST_PROXY=1)', () => {
   let server: RunningServer
   beforeAll(async () => {
-    server = await startServer({ ...TEST_SECRETS, ...LOOPBACK_ONLY, DATABASE_URL: `.tmp/test-db/resilience-hardening-${crypto.randomUUID()}.db`, TRUST_PROXY: '1', RATE_LIMIT_PER_MINUTE: '10' })
+    server = await startServer({
+      ...TEST_SECRETS,
+      ...LOOPBACK_ONLY,
+      DATABASE_URL: `.tmp/test-db/resilience-hardening-${crypto.randomUUID()}.db`,
+      TRUST_PROXY: '1',
+      RATE_LIMIT_PER_MINUTE: '10',
+    })
   })
   afterAll(() => server?.stop())
 
@@ -134,7 +143,10 @@ describe('behind a proxy (TRUST_PROXY=1)', () => {
     const email = `cache-${crypto.randomUUID()}@example.com`
     const signup = await signupForm(server, { name: 'Cache', email, password: PASSWORD }, { 'X-Forwarded-For': '198.51.100.2' })
     expect(signup.headers.get('cache-control')).toBe('private, no-store')
-    const cookie = signup.headers.getSetCookie().find((c) => c.startsWith('__session='))!.split(';')[0]!
+    const cookie = signup.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__session='))!
+      .split(';')[0]!
     // The root's data URL is /_.data under v8_trailingSlashAwareDataRequests (react-router.config.ts).
     for (const path of ['/dashboard', '/dashboard.data', '/', '/_.data']) {
       const res = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: 'manual' })
@@ -144,9 +156,32 @@ describe('behind a proxy (TRUST_PROXY=1)', () => {
   })
 })
 
+describe('Vary', () => {
+  test('pages and data answers vary with the language and the cookies; machine endpoints do not', async () => {
+    const server = await startServer({ ...TEST_SECRETS, ...LOOPBACK_ONLY, DATABASE_URL: `.tmp/test-db/resilience-hardening-${crypto.randomUUID()}.db` })
+    try {
+      // /signup twice: the second answer comes from the signed-out page cache, and must say the same.
+      for (const path of ['/signup', '/signup', '/login.data', '/pricing', '/dashboard']) {
+        const res = await fetch(`${server.url}${path}`, { redirect: 'manual' })
+        expect(res.headers.get('vary') ?? '', path).toMatch(/Accept-Language, Cookie/)
+      }
+      const hook = await fetch(`${server.url}/webhooks/stripe`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })
+      expect(hook.status).toBe(400)
+      expect(hook.headers.get('vary')).toBeNull()
+    } finally {
+      await server.stop()
+    }
+  })
+})
+
 describe('HSTS', () => {
   test('an https APP_URL gets Strict-Transport-Security on every answer, whatever TRUST_PROXY says', async () => {
-    const server = await startServer({ ...TEST_SECRETS, ...LOOPBACK_ONLY, DATABASE_URL: `.tmp/test-db/resilience-hardening-${crypto.randomUUID()}.db`, APP_URL: 'https://courrier.example' })
+    const server = await startServer({
+      ...TEST_SECRETS,
+      ...LOOPBACK_ONLY,
+      DATABASE_URL: `.tmp/test-db/resilience-hardening-${crypto.randomUUID()}.db`,
+      APP_URL: 'https://courrier.example',
+    })
     const res = await fetch(`${server.url}/login`)
     await server.stop()
     expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
@@ -172,7 +207,11 @@ describe('methods', () => {
     ['PUT', '/webhooks/stripe', 'POST'],
     ['GET', '/webhooks/stripe', 'POST'],
   ])('%s %s: 405 with Allow: %s', async (method, path, allow) => {
-    const res = await send(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}` }, body: 'name=x' })
+    const res = await send(`${server.url}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://localhost:${server.port}` },
+      body: 'name=x',
+    })
     expect(res.status).toBe(405)
     expect(res.headers.allow).toBe(allow)
   })
