@@ -1,5 +1,6 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { db, type DB } from '~/db/client.server'
+import { preparedOn } from '~/db/prepared.server'
 import { memberships, organizations, sessions, users, userTokens } from '~/db/schema'
 import { emailConfirmationRequested, userActivated } from '~/events'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
@@ -61,17 +62,38 @@ export function issueConfirmationToken(tx: Tx, userId: string, now = new Date())
  */
 export function confirmationPathFor(userId: string, now = new Date()): string | null {
   return db.transaction((tx) => {
-    const user = tx.select({ verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, userId)).get()
+    const user = preparedOn(verifiedAts, tx, prepareVerifiedAt).get({ userId })
     if (!user || user.verifiedAt) return null
-    const latest = tx
-      .select({ id: userTokens.id, createdAt: userTokens.createdAt })
-      .from(userTokens)
-      .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, 'email-verification'), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
-      .all()
+    const latest = preparedOn(pendingConfirmations, tx, preparePendingConfirmations)
+      .all({ userId, now: now.getTime() })
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]
     return userTokenPath('email-verification', latest?.id ?? issueConfirmationToken(tx, userId, now))
   })
 }
+
+// Prepared once per database (app/db/prepared.server.ts): every welcome step asks for its link.
+const verifiedAts = new WeakMap<object, ReturnType<typeof prepareVerifiedAt>>()
+const prepareVerifiedAt = (tx: Tx) =>
+  tx
+    .select({ verifiedAt: users.emailVerifiedAt })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare()
+const pendingConfirmations = new WeakMap<object, ReturnType<typeof preparePendingConfirmations>>()
+const preparePendingConfirmations = (tx: Tx) =>
+  tx
+    .select({ id: userTokens.id, createdAt: userTokens.createdAt })
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.userId, sql.placeholder('userId')),
+        eq(userTokens.purpose, 'email-verification'),
+        isNull(userTokens.usedAt),
+        // A placeholder goes to the driver as given: the stored epoch milliseconds.
+        gt(userTokens.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare()
 
 /** A new link for the activation reminder (a week's validity from the reminder), or null if nothing is pending. */
 export function freshConfirmationToken(userId: string, now = new Date()): string | null {

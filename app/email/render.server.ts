@@ -1,4 +1,4 @@
-import { plainTextSelectors, render } from '@react-email/render'
+import { plainTextSelectors } from '@react-email/render'
 import { compile } from 'html-to-text'
 import { createElement } from 'react'
 import { SenderContext, type EmailSender } from '#emails/components/sender'
@@ -8,6 +8,7 @@ import type { Locale } from '~/i18n/locales'
 import { PREFERENCES_PATH } from './categories'
 import { emailTranslator } from './i18n.server'
 import { templates, type PropsInput, type TemplateDefinition, type TemplateId, type TemplateInput } from './registry.server'
+import { renderHtml } from './render-html.server'
 
 export type RenderedEmail = { subject: string; previewText: string; html: string; text: string }
 
@@ -41,7 +42,7 @@ export async function renderEmail<T extends TemplateId>(template: T, input: Temp
   const data = entry.schema.parse(input.data)
   const context = entry.context ? entry.context.parse(input.context) : undefined
   const props = definition.props({ data, context, locale, appUrl: options.appUrl ?? env.APP_URL, t: emailTranslator(locale) } as PropsInput<EventName>)
-  const html = await render(createElement(SenderContext.Provider, { value: senderOf(options) }, createElement(definition.component, props)))
+  const html = renderHtml(createElement(SenderContext.Provider, { value: senderOf(options) }, createElement(definition.component, props)))
   return {
     subject: oneLine(definition.subject(props)),
     previewText: oneLine(definition.previewText(props)),

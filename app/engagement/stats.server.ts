@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { DB } from '~/db/client.server'
+import { preparedOn } from '~/db/prepared.server'
 import { emailDailyStats } from '~/db/schema'
 
 /** A database handle or the transaction a change is written in. */
@@ -16,11 +17,18 @@ export function utcDay(at: Date): string {
 /**
  * Adds one to a daily count, in the caller's transaction. An upsert that adds to the stored value, so two
  * processes counting the same day never lose one (ON CONFLICT … DO UPDATE: SQLite and PostgreSQL alike).
+ * Prepared once per database and metric (app/db/prepared.server.ts): every email sent or skipped counts one.
  */
 export function countOne(tx: Tx, key: { day: string; template: string; locale: string }, metric: Metric) {
+  preparedOn(counts[metric], tx, (writer) => prepareCount(writer, metric)).run(key)
+}
+
+const counts = Object.fromEntries(METRICS.map((metric) => [metric, new WeakMap()])) as Record<Metric, WeakMap<object, ReturnType<typeof prepareCount>>>
+function prepareCount(tx: Tx, metric: Metric) {
   const column = emailDailyStats[metric]
-  tx.insert(emailDailyStats)
-    .values({ ...key, [metric]: 1 })
+  return tx
+    .insert(emailDailyStats)
+    .values({ day: sql.placeholder('day'), template: sql.placeholder('template'), locale: sql.placeholder('locale'), [metric]: 1 })
     .onConflictDoUpdate({ target: [emailDailyStats.day, emailDailyStats.template, emailDailyStats.locale], set: { [metric]: sql`${column} + 1` } })
-    .run()
+    .prepare()
 }

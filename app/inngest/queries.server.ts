@@ -1,24 +1,28 @@
-import { and, asc, count, eq, isNull, lt } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, lt, sql } from 'drizzle-orm'
 import { db } from '~/db/client.server'
+import { preparedOn } from '~/db/prepared.server'
 import { invitations, memberships, organizations, sessions, subscriptions, users, userTokens } from '~/db/schema'
 
 /** What the functions read and delete. Kept here, not in billing/ or organizations/, which own their writes. */
 
+/** The user an email is for, read fresh when the step sends (a prepared statement: every email step reads it). */
 export function findRecipient(userId: string) {
-  return (
-    db
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        language: users.language,
-        emailVerifiedAt: users.emailVerifiedAt,
-      })
-      .from(users)
-      .where(eq(users.id, userId))
-      .get() ?? null
-  )
+  return preparedOn(recipients, db, prepareRecipient).get({ userId }) ?? null
 }
+
+const recipients = new WeakMap<object, ReturnType<typeof prepareRecipient>>()
+const prepareRecipient = (reader: typeof db) =>
+  reader
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      language: users.language,
+      emailVerifiedAt: users.emailVerifiedAt,
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare()
 
 export function findSubscription(subscriptionId: string) {
   return (

@@ -20,7 +20,8 @@ type WelcomeOutcome = { sent: true; messageId: string; transport: 'resend' | 'lo
 async function sendWelcome(userId: string, eventId: string): Promise<WelcomeOutcome> {
   const user = findRecipient(userId)
   if (!user) return { sent: false, reason: 'user-deleted' }
-  const confirmPath = confirmationPathFor(userId)
+  // A confirmed address needs no link: the read above says so without a second one.
+  const confirmPath = user.emailVerifiedAt ? null : confirmationPathFor(userId)
   const context = { userName: user.name, ...(confirmPath ? { confirmPath } : {}) }
   const result = await sendEmail({ template: 'welcome', to: user.email, locale: user.language, data: { userId }, context, eventId })
   if ('skipped' in result) return { sent: false, reason: result.skipped }

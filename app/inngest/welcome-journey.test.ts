@@ -2,7 +2,9 @@ import { InngestTestEngine } from '@inngest/test'
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { db } from '~/db/client.server'
-import { emailSuppressions, memberships, organizations, subscriptions, users } from '~/db/schema'
+import { issueConfirmationToken } from '~/auth/email-verification.server'
+import { userTokenPath } from '~/auth/user-tokens.server'
+import { emailSuppressions, memberships, organizations, subscriptions, users, userTokens } from '~/db/schema'
 import type { UserRegistered } from '~/events'
 import { createConfirmedUser as createUser, createUser as createUnconfirmedUser, confirmEmail, mailbox } from '../../test/db-utils'
 import { durationMs, waitBetween } from './onboarding.server'
@@ -41,6 +43,22 @@ function organizationFor(user: { id: string }, options: { role?: 'owner' | 'memb
 }
 
 describe('welcome journey and onboarding series (user/registered)', () => {
+  test('the welcome email confirms a pending address with the link the signup issued; a proven one gets the dashboard instead', async () => {
+    const pending = createUnconfirmedUser()
+    const signupLink = issueConfirmationToken(db, pending.id)
+    await run({ events: [registered(pending)], steps: sleeps() })
+    const [toPending] = sentTo(pending.email)
+    expect(toPending!.html).toContain(userTokenPath('email-verification', signupLink))
+
+    const proven = createUser()
+    await run({ events: [registered(proven)], steps: sleeps() })
+    const [toProven] = sentTo(proven.email)
+    expect(toProven!.html).not.toContain('/verify-email/')
+    expect(toProven!.html).toContain('/dashboard')
+    // Nothing issued for an address already proven.
+    expect(db.select().from(userTokens).where(eq(userTokens.userId, proven.id)).all()).toEqual([])
+  })
+
   test('welcome at once, then D+1, D+3 and D+7 after their sleeps, in the saved language', async () => {
     const user = createUser({ language: 'es', name: 'María' })
     // The event carries the id only: name, address and language are read when each email is sent.

@@ -73,6 +73,27 @@ describe('/api/inngest', () => {
     ])
   })
 
+  test('the body is read once and given to the SDK as text, as a Request would read it: UTF-8, a byte-order mark dropped; not JSON is a 400', async () => {
+    const user = createConfirmedUser({ language: 'fr' })
+    const event = { id: `evt-bom-${user.id}`, name: 'user/registered', data: { userId: user.id, note: 'Zoë à Noël' }, ts: Date.now() }
+    const call_ = {
+      event,
+      events: [event],
+      steps: {},
+      ctx: { run_id: `run-bom-${user.id}`, attempt: 0, disable_immediate_execution: false, use_api: false, stack: { stack: [], current: 0 } },
+      version: 2,
+    }
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(call_), 'utf8')])
+    const url = `${endpoint}?fnId=courrier-welcome-journey&stepId=step`
+    const response = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+    expect(response.status).toBe(206)
+    expect(await response.json()).toMatchObject([{ op: 'StepRun', name: 'send-welcome-email', data: { sent: true } }])
+
+    const bad = await call(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"event": ' })
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toEqual({ message: 'The request body is not valid JSON' })
+  })
+
   test('cancelOn: a user/unsubscribed for this user, sent while the run sleeps, cancels it (the executor reads cancelOn from the sync)', async () => {
     const user = createConfirmedUser({ language: 'en' })
     const other = createConfirmedUser({ language: 'en' })

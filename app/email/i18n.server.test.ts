@@ -1,0 +1,71 @@
+import { createInstance } from 'i18next'
+import { describe, expect, test } from 'vitest'
+import type { EmailKey } from '#emails/types'
+import { LOCALES } from '~/i18n/locales'
+import { emailResources, emailTranslator } from './i18n.server'
+
+function leaves(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix]
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
+}
+
+// i18next as the translator was before strings without values were kept: translated on every call.
+const reference = createInstance()
+reference.init({
+  resources: Object.fromEntries(LOCALES.map((l) => [l, { emails: emailResources[l] }])),
+  supportedLngs: [...LOCALES],
+  lng: 'en',
+  fallbackLng: false,
+  ns: ['emails'],
+  defaultNS: 'emails',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+})
+
+describe('the email translator', () => {
+  test("gives i18next's string for every key in every language, on the first call and the next", () => {
+    for (const locale of LOCALES) {
+      const t = emailTranslator(locale)
+      // As i18n.server.ts calls it (the app's i18next types know only the UI's namespace).
+      const fixed = reference.getFixedT(locale, 'emails' as never) as unknown as (key: string) => string
+      const keys = leaves(emailResources[locale]) as EmailKey[]
+      expect(keys.length).toBeGreaterThan(50)
+      for (const key of keys) {
+        expect(t(key)).toBe(fixed(key))
+        expect(t(key)).toBe(fixed(key))
+      }
+      // A key a locale lacks shows as the key (no fallback language), kept or not.
+      expect(t('nope.missing' as EmailKey)).toBe('nope.missing')
+      expect(t('nope.missing' as EmailKey)).toBe('nope.missing')
+    }
+  })
+
+  test('puts values in as i18next does, for every key in every language: names, numbers, markup and braces in a value, a value left out, an option', () => {
+    const tricky = 'Zoë <b>&amp; {{plan}} $t(common.brand)'
+    for (const locale of LOCALES) {
+      const t = emailTranslator(locale)
+      const fixed = reference.getFixedT(locale, 'emails' as never) as unknown as (key: string, values?: object) => string
+      for (const key of leaves(emailResources[locale]) as EmailKey[]) {
+        const names = [...fixed(key).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!)
+        const cases: Array<Record<string, string | number>> = [
+          Object.fromEntries(names.map((n) => [n, tricky])),
+          Object.fromEntries(names.map((n, i) => [n, i + 42])),
+          { ...Object.fromEntries(names.map((n) => [n, 'x'])), unused: 'y' },
+          Object.fromEntries(names.slice(1).map((n) => [n, 'only some'])),
+          { ...Object.fromEntries(names.map((n) => [n, 'x'])), count: 2 },
+        ]
+        for (const values of cases) expect(t(key, values), `${locale} ${key} ${JSON.stringify(values)}`).toBe(fixed(key, values))
+      }
+    }
+  })
+
+  test('interpolates values on every call: a kept string never carries another call’s values', () => {
+    const t = emailTranslator('fr')
+    const template = t('common.greeting')
+    expect(template).toContain('{{name}}')
+    expect(t('common.greeting', { name: 'Ada' })).toBe('Bonjour Ada,')
+    expect(t('common.greeting', { name: 'Grace' })).toBe('Bonjour Grace,')
+    expect(t('common.greeting')).toBe(template)
+  })
+})
