@@ -28,61 +28,16 @@ function createTranslators() {
   })
   for (const locale of LOCALES) {
     const fixed: TFunction = instance.getFixedT(locale, 'emails' as never)
-    const translate = (key: string, values?: object) => fixed(key as never, values as never) as unknown as string
-    // A string is the same on every call: translated once per locale and key (i18next's t() was ~3.5 % of
-    // a welcome step). Values are put in here when every placeholder is a plain {{name}} given a value,
-    // as i18next would (escapeValue is off); anything else (a count, a context, a format, a nested $t(),
-    // a missing value) goes through i18next.
-    const kept = new Map<string, string>()
+    // A string without values is the same on every call: translated once per locale and key (i18next's
+    // t() was a twentieth of a welcome step). Strings with values are interpolated on every call.
+    const plain = new Map<string, string>()
     translators.set(locale, (key, values) => {
-      if (values === undefined) {
-        let text = kept.get(key)
-        if (text === undefined) kept.set(key, (text = translate(key)))
-        return text
-      }
-      const source: unknown = instance.getResource(locale, 'emails', key)
-      return (typeof source === 'string' ? interpolated(source, values) : undefined) ?? translate(key, values)
+      if (values !== undefined) return fixed(key as never, values as never) as unknown as string
+      let text = plain.get(key)
+      if (text === undefined) plain.set(key, (text = fixed(key as never) as unknown as string))
+      return text
     })
   }
-}
-
-const PLACEHOLDER = /\{\{(\w+)\}\}/g
-// Option names i18next reads from the values object: never plain placeholders here.
-const I18NEXT_OPTIONS = new Set([
-  'count',
-  'context',
-  'ordinal',
-  'defaultValue',
-  'lng',
-  'lngs',
-  'ns',
-  'keyPrefix',
-  'replace',
-  'interpolation',
-  'returnObjects',
-  'returnDetails',
-  'joinArrays',
-  'postProcess',
-  'skipInterpolation',
-  'fallbackLng',
-])
-
-/** `text` with its {{name}} placeholders filled, or undefined when i18next must do it. */
-function interpolated(text: string, values: Record<string, string | number>): string | undefined {
-  for (const name of Object.keys(values)) if (I18NEXT_OPTIONS.has(name)) return undefined
-  if (text.includes('$t(')) return undefined
-  const plain = text.replace(PLACEHOLDER, '')
-  if (plain.includes('{{') || plain.includes('}}')) return undefined
-  let complete = true
-  const filled = text.replace(PLACEHOLDER, (placeholder, name: string) => {
-    const value = Object.hasOwn(values, name) ? values[name] : undefined
-    if (value === undefined || value === null) {
-      complete = false
-      return placeholder
-    }
-    return String(value)
-  })
-  return complete ? filled : undefined
 }
 
 export function emailTranslator(locale: Locale): EmailT {
