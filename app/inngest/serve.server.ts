@@ -15,50 +15,27 @@ const LARGE_BODY_BYTES = 64 * 1024
 const MAX_WAITING = 4
 export const INNGEST_SERVE_PATH = '/api/inngest'
 
-/** The SDK's handler for one request: the request, and its body as text when it has been read already. */
-type Handler = (request: Request, body: string | undefined) => Promise<Response>
+type Handler = (args: { request: Request; context?: unknown }) => Promise<Response>
 let handler: Promise<Handler> | undefined
 
 /**
  * Inngest's handler, built on the first call: the SDK and the functions load then, not at the server's
  * start (docs/decisions/0085-inngest-loads-on-first-use.md).
- *
- * Served through the SDK's own `InngestCommHandler` (its documented way to serve from any framework),
- * as `inngest/remix` does, with two differences: the SDK gets the body this module already read (the
- * Remix adapter reads it again from a copy of the request), and no `env` from the request context (the
- * adapter's is Cloudflare's, checked with a zod schema on every call; React Router's context has none).
  */
 function inngestHandler(): Promise<Handler> {
-  handler ??= Promise.all([import('inngest'), import('./client.server'), import('./functions.server')]).then(
-    ([{ InngestCommHandler }, { inngest }, { functions }]) =>
-      new InngestCommHandler({
-        // What the SDK tells Inngest it is served by: unchanged from the Remix adapter it replaces.
-        frameworkName: 'remix',
+  handler ??= Promise.all([import('inngest/remix'), import('./client.server'), import('./functions.server')]).then(
+    ([{ serve }, { inngest }, { functions }]) =>
+      serve({
         client: inngest,
         functions,
         // Where Inngest is told to call: APP_URL, never the Host of the request that asked for a sync.
         serveOrigin: new URL(env.APP_URL).origin,
         servePath: INNGEST_SERVE_PATH,
-        handler: (request: Request, body: string | undefined) => {
-          let url: URL | undefined
-          return {
-            body: () => body ?? request.text(),
-            headers: (key: string) => request.headers.get(key),
-            method: () => request.method,
-            url: () => (url ??= new URL(request.url)),
-            transformResponse: toResponse,
-            transformStreamingResponse: toResponse,
-          }
-        },
-      }).createHandler() as Handler,
+      }) as Handler,
   )
   // A failed load is tried again on the next call rather than kept.
   handler.catch(() => (handler = undefined))
   return handler
-}
-
-function toResponse({ body, status, headers }: { body: BodyInit | null; status: number; headers: Record<string, string> }) {
-  return new Response(body, { status, headers })
 }
 
 function json(status: number, message: string, headers?: HeadersInit) {
@@ -85,19 +62,17 @@ async function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
-async function boundedRequest(request: Request): Promise<{ request: Request; body: string | undefined; bodyLeftUnread: boolean; large: boolean } | Response> {
-  if (request.method !== 'POST' && request.method !== 'PUT') return { request, body: undefined, bodyLeftUnread: false, large: false }
+async function boundedRequest(request: Request): Promise<{ request: Request; bodyLeftUnread: boolean; large: boolean } | Response> {
+  if (request.method !== 'POST' && request.method !== 'PUT') return { request, bodyLeftUnread: false, large: false }
   if (!env.INNGEST_DEV && !request.headers.has('X-Inngest-Signature')) {
     if (request.method === 'POST') return json(401, 'X-Inngest-Signature is required', request.body ? CLOSE_CONNECTION : undefined)
-    return { request, body: '', bodyLeftUnread: request.body !== null, large: false }
+    return { request: new Request(request.url, { method: 'PUT', headers: request.headers }), bodyLeftUnread: request.body !== null, large: false }
   }
   const body = await readBodyWithLimit(request, MAX_INNGEST_BODY_BYTES)
   if (!body) return json(413, `The request body is larger than ${MAX_INNGEST_BODY_BYTES} bytes`, CLOSE_CONNECTION)
-  // As the SDK's adapters read it (Request.text()): UTF-8, a malformed sequence replaced, a BOM dropped.
-  return { request, body: utf8.decode(body), bodyLeftUnread: false, large: body.byteLength > LARGE_BODY_BYTES }
+  const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body: new Uint8Array(body) })
+  return { request: forwarded, bodyLeftUnread: false, large: body.byteLength > LARGE_BODY_BYTES }
 }
-
-const utf8 = new TextDecoder()
 
 /**
  * /api/inngest: Inngest's handler behind a body limit, with two of its answers corrected. A body that
@@ -107,18 +82,18 @@ const utf8 = new TextDecoder()
 export async function handleInngestRequest(args: { request: Request; context?: unknown }): Promise<Response> {
   const bounded = await boundedRequest(args.request)
   if (bounded instanceof Response) return bounded
-  const { request, body, bodyLeftUnread, large } = bounded
+  const { request, bodyLeftUnread, large } = bounded
   if (large && waiting >= MAX_WAITING) return json(429, 'Too many large calls at once', { 'Retry-After': '5' })
-  const response = large ? await oneAtATime(() => answer(request, body)) : await answer(request, body)
+  const response = large ? await oneAtATime(() => answer({ ...args, request })) : await answer({ ...args, request })
   // The client's next request on this connection would be read from the rest of the ignored body.
   if (bodyLeftUnread) response.headers.set('Connection', 'close')
   return response
 }
 
-async function answer(request: Request, body: string | undefined) {
+async function answer(args: { request: Request; context?: unknown }) {
   try {
-    const response = await (await inngestHandler())(request, body)
-    if (request.method === 'PUT' && response.status === 500) return json(502, 'Could not reach Inngest to register the functions')
+    const response = await (await inngestHandler())(args)
+    if (args.request.method === 'PUT' && response.status === 500) return json(502, 'Could not reach Inngest to register the functions')
     return response
   } catch (error) {
     if (error instanceof SyntaxError) return json(400, 'The request body is not valid JSON')
