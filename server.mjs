@@ -6,6 +6,12 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 
+// Node's process.env is backed by the C environment: listing it crosses into C++ for every variable. Inngest's
+// SDK lists it seven times on every call to /api/inngest (~10 % of a welcome step, decision 0008). The
+// server reads its environment once, at start, and never sets a variable for native code or a child
+// process, so a plain copy serves it: 17.5 → 13.7 ms of CPU per welcome step.
+process.env = { ...process.env }
+
 const buildDir = process.env.BUILD_DIR ?? 'build'
 const build = await import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
 // React Router's request handler and context class come from the build, which bundles its production copy.
