@@ -27,8 +27,27 @@ const dependenciesInProduction: Plugin = {
   },
 }
 
+// The server build's chunks are written in ASCII (esbuild escapes every other character): V8 keeps each
+// module's source in memory for the life of the process, one byte a character when it is all Latin-1 but
+// two bytes for all of it as soon as one character is not (a '’' in a French string, the HTML entities'
+// tables). The server bundle's source took 7.5 MB of heap; in ASCII, 4 MB.
+const asciiServerChunks: Plugin = {
+  name: 'courrier:ascii-server-chunks',
+  apply: 'build',
+  applyToEnvironment: (environment) => environment.name === 'ssr',
+  // After every renderChunk (Vite's own esbuild pass writes UTF-8): the chunks as they will be written.
+  async generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || !/[\u0080-\uffff]/.test(chunk.code)) continue
+      const { code } = await transformWithEsbuild(chunk.code, chunk.fileName, { loader: 'js', target: 'esnext', charset: 'ascii' })
+      // esbuild escapes strings, templates, regular expressions and names; what is left is in comments.
+      chunk.code = code.replace(/[\u0080-\uffff]/g, '?')
+    }
+  },
+}
+
 export default defineConfig(({ command }) => ({
-  plugins: [dependenciesInProduction, reactRouter()],
+  plugins: [dependenciesInProduction, asciiServerChunks, reactRouter()],
   resolve: {
     alias: [
       { find: '~', replacement: resolve(import.meta.dirname, 'app') },
