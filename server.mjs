@@ -2,9 +2,6 @@
 // per-response CSP nonce), the client's address passed to the app (for rate limits), and static
 // assets served with long cache lifetimes. `npm start` runs it.
 import { randomBytes } from 'node:crypto'
-import compression from 'compression'
-import express from 'express'
-import helmet from 'helmet'
 
 // Node's process.env is backed by the C environment: listing it crosses into C++ for every variable. Inngest's
 // SDK lists it seven times on every call to /api/inngest (~10 % of a welcome step, decision 0008). The
@@ -14,8 +11,10 @@ process.env = { ...process.env }
 
 const buildDir = process.env.BUILD_DIR ?? 'build'
 const build = await import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
-// React Router's request handler and context class come from the build, which bundles its production copy.
+// React Router's request handler and context class come from the build, which bundles its production copy;
+// so do Express, helmet and compression (bundled, they load as one file: docs/decisions/0008-performance.md).
 const { anonymousPageCache, clientAddressContext, cspNonceContext, createRequestHandler, methodsFor, RouterContextProvider, serverSettings } = build.entry.module
+const { compression, express, helmet } = build.entry.module
 const port = Number(process.env.PORT ?? 3000)
 const { host } = serverSettings
 

@@ -1,7 +1,7 @@
 import { userDeletedSamples } from '~/events/user-deleted'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { AccountEmailProps, EventInput } from './types'
 
 export interface AccountDeletedEmailProps extends AccountEmailProps {
@@ -40,6 +40,6 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/delet
   return { t, locale, userName: context.userName, signupUrl: new URL('/signup', appUrl).href }
 }
 
-AccountDeletedEmail.PreviewProps = previewProps(fromEvent, userDeletedSamples['deleted-en'], 'en')
+definePreviewProps(AccountDeletedEmail, fromEvent, userDeletedSamples['deleted-en'], 'en')
 
 export default AccountDeletedEmail

@@ -1,7 +1,7 @@
 import { userRegisteredSamples } from '~/events/user-registered'
 import { accountFrame, EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { AccountEmailProps, EventInput } from './types'
 
 export interface ActivationReminderEmailProps extends AccountEmailProps {
@@ -36,6 +36,6 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/regis
   }
 }
 
-ActivationReminderEmail.PreviewProps = previewProps(fromEvent, userRegisteredSamples['new-user-en'], 'en')
+definePreviewProps(ActivationReminderEmail, fromEvent, userRegisteredSamples['new-user-en'], 'en')
 
 export default ActivationReminderEmail

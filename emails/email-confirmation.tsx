@@ -1,7 +1,7 @@
 import { emailConfirmationRequestedSamples } from '~/events/user-activation'
 import { accountFrame, EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { AccountEmailProps, EventInput } from './types'
 
 export interface EmailConfirmationEmailProps extends AccountEmailProps {
@@ -36,6 +36,6 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/email
   }
 }
 
-EmailConfirmationEmail.PreviewProps = previewProps(fromEvent, emailConfirmationRequestedSamples['link-again-en'], 'en')
+definePreviewProps(EmailConfirmationEmail, fromEvent, emailConfirmationRequestedSamples['link-again-en'], 'en')
 
 export default EmailConfirmationEmail

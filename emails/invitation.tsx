@@ -2,7 +2,7 @@ import { invitationCreatedSamples } from '~/events/invitation-created'
 import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { EmailProps, EventInput } from './types'
 
 export interface InvitationEmailProps extends EmailProps {
@@ -44,6 +44,6 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'organizati
   return { t, locale, inviterName, organizationName, acceptUrl: new URL(acceptPath, appUrl).href, expiryDate: formatEmailDate(expiresAt, locale) }
 }
 
-InvitationEmail.PreviewProps = previewProps(fromEvent, invitationCreatedSamples['invite-fr'], 'fr')
+definePreviewProps(InvitationEmail, fromEvent, invitationCreatedSamples['invite-fr'], 'fr')
 
 export default InvitationEmail

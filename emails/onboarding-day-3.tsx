@@ -1,7 +1,7 @@
 import { userRegisteredSamples } from '~/events/user-registered'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { EmailProps, EventInput } from './types'
 
 /** Where the user stands three days in: no organization yet, an organization they could grow, or a team they joined. */
@@ -43,6 +43,6 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/regis
   return { t, locale, userName: context.userName, state, dashboardUrl: new URL('/dashboard', appUrl).href }
 }
 
-OnboardingDay3Email.PreviewProps = previewProps(fromEvent, userRegisteredSamples['day-3-no-organization-fr'], 'fr')
+definePreviewProps(OnboardingDay3Email, fromEvent, userRegisteredSamples['day-3-no-organization-fr'], 'fr')
 
 export default OnboardingDay3Email

@@ -4,7 +4,7 @@ import { userRegisteredSamples } from '~/events/user-registered'
 import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, List, Paragraph, SectionTitle } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import { colors, radius, space, text } from './theme'
 import type { EmailProps, EventInput } from './types'
 
@@ -75,7 +75,7 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/regis
   return { t, locale, userName: context.userName, state, dashboardUrl: new URL('/dashboard', appUrl).href, pricingUrl: new URL('/pricing', appUrl).href }
 }
 
-OnboardingDay7Email.PreviewProps = previewProps(fromEvent, userRegisteredSamples['day-7-trial-en'], 'en')
+definePreviewProps(OnboardingDay7Email, fromEvent, userRegisteredSamples['day-7-trial-en'], 'en')
 
 export default OnboardingDay7Email
 

@@ -2,7 +2,7 @@ import { passwordChangedSamples } from '~/events/password-reset'
 import { formatEmailDate, formatEmailTime } from './components/dates'
 import { accountFrame, EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { AccountEmailProps, EventInput } from './types'
 
 export interface PasswordChangedEmailProps extends AccountEmailProps {
@@ -43,6 +43,6 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/passw
   }
 }
 
-PasswordChangedEmail.PreviewProps = previewProps(fromEvent, passwordChangedSamples['changed-en'], 'en')
+definePreviewProps(PasswordChangedEmail, fromEvent, passwordChangedSamples['changed-en'], 'en')
 
 export default PasswordChangedEmail

@@ -1,7 +1,7 @@
 import { passwordResetRequestedSamples } from '~/events/password-reset'
 import { accountFrame, EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { AccountEmailProps, EventInput } from './types'
 
 export interface PasswordResetEmailProps extends AccountEmailProps {
@@ -31,6 +31,6 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'user/passw
   return { t, locale, userName: context.userName, resetUrl: new URL(context.resetPath, appUrl).href }
 }
 
-PasswordResetEmail.PreviewProps = previewProps(fromEvent, passwordResetRequestedSamples['reset-en'], 'en')
+definePreviewProps(PasswordResetEmail, fromEvent, passwordResetRequestedSamples['reset-en'], 'en')
 
 export default PasswordResetEmail

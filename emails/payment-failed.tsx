@@ -4,7 +4,7 @@ import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
 import { planDisplay } from './components/plan'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { EmailProps, EventInput } from './types'
 
 export interface PaymentFailedEmailProps extends EmailProps {
@@ -53,6 +53,6 @@ export function fromEvent({ data, context, locale, appUrl, t }: EventInput<'stri
   }
 }
 
-PaymentFailedEmail.PreviewProps = previewProps(fromEvent, paymentFailedSamples['pro-es'], 'es')
+definePreviewProps(PaymentFailedEmail, fromEvent, paymentFailedSamples['pro-es'], 'es')
 
 export default PaymentFailedEmail

@@ -3,7 +3,7 @@ import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
 import { planDisplay } from './components/plan'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { EmailProps, EventInput } from './types'
 
 export interface SubscriptionCanceledEmailProps extends EmailProps {
@@ -53,6 +53,6 @@ export function fromEvent({ data, context, locale, appUrl, t }: EventInput<'stri
   }
 }
 
-SubscriptionCanceledEmail.PreviewProps = previewProps(fromEvent, subscriptionCanceledSamples['pro-fr'], 'fr')
+definePreviewProps(SubscriptionCanceledEmail, fromEvent, subscriptionCanceledSamples['pro-fr'], 'fr')
 
 export default SubscriptionCanceledEmail

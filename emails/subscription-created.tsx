@@ -6,7 +6,7 @@ import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, List, Paragraph, SectionTitle } from './components/parts'
 import { planDisplay, type PlanDisplay } from './components/plan'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import { colors, fontWeight, radius, space, text } from './theme'
 import type { EmailKey, EmailProps, EventInput } from './types'
 
@@ -110,7 +110,7 @@ export function fromEvent({ data, context, locale, appUrl, t }: EventInput<'stri
   }
 }
 
-SubscriptionCreatedEmail.PreviewProps = previewProps(fromEvent, subscriptionCreatedSamples['trial-pro-fr'], 'en')
+definePreviewProps(SubscriptionCreatedEmail, fromEvent, subscriptionCreatedSamples['trial-pro-fr'], 'en')
 
 export default SubscriptionCreatedEmail
 

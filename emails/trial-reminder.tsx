@@ -3,7 +3,7 @@ import { formatEmailDate } from './components/dates'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
 import { planDisplay, type PlanDisplay } from './components/plan'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import type { EmailProps, EventInput } from './types'
 
 export interface TrialReminderEmailProps extends EmailProps {
@@ -74,6 +74,6 @@ export function fromEvent({ context, locale, appUrl, t }: EventInput<'trial/remi
   }
 }
 
-TrialReminderEmail.PreviewProps = previewProps(fromEvent, trialReminderSamples['pro-trial'], 'en')
+definePreviewProps(TrialReminderEmail, fromEvent, trialReminderSamples['pro-trial'], 'en')
 
 export default TrialReminderEmail

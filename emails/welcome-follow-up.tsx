@@ -3,7 +3,7 @@ import { userRegisteredSamples } from '~/events/user-registered'
 import { EmailLayout } from './components/layout'
 import { CallToAction, List, Paragraph, SectionTitle } from './components/parts'
 import { colors, radius, space } from './theme'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import { userEmailFromEvent } from './components/user-email'
 import type { UserEmailProps } from './types'
 
@@ -34,7 +34,7 @@ export function WelcomeFollowUpEmail(props: WelcomeFollowUpEmailProps) {
 
 export const fromEvent = userEmailFromEvent
 
-WelcomeFollowUpEmail.PreviewProps = previewProps(fromEvent, userRegisteredSamples['new-user-es-long-name'], 'es')
+definePreviewProps(WelcomeFollowUpEmail, fromEvent, userRegisteredSamples['new-user-es-long-name'], 'es')
 
 export default WelcomeFollowUpEmail
 

@@ -1,7 +1,7 @@
 import { userRegisteredSamples } from '~/events/user-registered'
 import { EmailLayout } from './components/layout'
 import { CallToAction, Paragraph } from './components/parts'
-import { previewProps } from './components/preview'
+import { definePreviewProps } from './components/preview'
 import { userEmailFromEvent } from './components/user-email'
 import type { EventInput, UserEmailProps } from './types'
 
@@ -47,6 +47,6 @@ export function fromEvent(input: EventInput<'user/registered'>): WelcomeEmailPro
   }
 }
 
-WelcomeEmail.PreviewProps = previewProps(fromEvent, userRegisteredSamples['new-user-en'], 'en')
+definePreviewProps(WelcomeEmail, fromEvent, userRegisteredSamples['new-user-en'], 'en')
 
 export default WelcomeEmail

@@ -10,8 +10,29 @@ const PREVIEW_APP_URL = 'http://localhost:5173'
  * `fromEvent` (what a real run uses) applied to one of its event's catalogue samples, in a locale, with
  * the app's email translator (no second i18next set-up). Imports nothing that imports the templates
  * (`app/email/registry.server.ts` does).
+ *
+ * Built on first read, not when the template loads: every template is in the server's start-up graph, and
+ * fourteen translated, date-formatted previews were ~5 % of a cold start for props only the CLI and the
+ * tests read (docs/decisions/0008-performance.md, cold start).
  */
-export function previewProps<E extends EventName, P>(
+export function definePreviewProps<E extends EventName, P>(
+  component: object,
+  fromEvent: (input: EventInput<E>) => P,
+  sample: { data: EventInput<E>['data']; context?: EventInput<E>['context'] },
+  locale: Locale,
+): void {
+  Object.defineProperty(component, 'PreviewProps', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = previewProps(fromEvent, sample, locale)
+      Object.defineProperty(component, 'PreviewProps', { value, configurable: true, enumerable: true, writable: true })
+      return value
+    },
+  })
+}
+
+function previewProps<E extends EventName, P>(
   fromEvent: (input: EventInput<E>) => P,
   // A catalogue sample: events whose steps read nothing have no `context` (see app/events/samples.ts).
   sample: { data: EventInput<E>['data']; context?: EventInput<E>['context'] },
