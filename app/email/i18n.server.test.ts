@@ -2,7 +2,7 @@ import { createInstance } from 'i18next'
 import { describe, expect, test } from 'vitest'
 import type { EmailKey } from '#emails/types'
 import { LOCALES } from '~/i18n/locales'
-import { emailResources, emailTranslator } from './i18n.server'
+import { emailI18nextOptions, emailResources, emailTranslator } from './i18n.server'
 
 function leaves(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix]
@@ -11,17 +11,7 @@ function leaves(value: unknown, prefix = ''): string[] {
 
 // i18next as the translator was before strings without values were kept: translated on every call.
 const reference = createInstance()
-reference.init({
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { emails: emailResources[l] }])),
-  supportedLngs: [...LOCALES],
-  lng: 'en',
-  fallbackLng: false,
-  ns: ['emails'],
-  defaultNS: 'emails',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
-})
+reference.init(emailI18nextOptions)
 
 describe('the email translator', () => {
   test("gives i18next's string for every key in every language, on the first call and the next", () => {
