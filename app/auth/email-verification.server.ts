@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { db, type DB } from '~/db/client.server'
-import { preparedOn } from '~/db/prepared.server'
+import { prepared } from '~/db/prepared.server'
 import { memberships, organizations, sessions, users, userTokens } from '~/db/schema'
 import { emailConfirmationRequested, userActivated } from '~/events'
 import { enqueueEvent, kickRelay } from '~/outbox/index.server'
@@ -62,9 +62,9 @@ export function issueConfirmationToken(tx: Tx, userId: string, now = new Date())
  */
 export function confirmationPathFor(userId: string, now = new Date()): string | null {
   return db.transaction((tx) => {
-    const user = preparedOn(verifiedAts, tx, prepareVerifiedAt).get({ userId })
+    const user = prepareVerifiedAt(tx).get({ userId })
     if (!user || user.verifiedAt) return null
-    const latest = preparedOn(pendingConfirmations, tx, preparePendingConfirmations)
+    const latest = preparePendingConfirmations(tx)
       .all({ userId, now: now.getTime() })
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]
     return userTokenPath('email-verification', latest?.id ?? issueConfirmationToken(tx, userId, now))
@@ -72,15 +72,14 @@ export function confirmationPathFor(userId: string, now = new Date()): string | 
 }
 
 // Prepared once per database (app/db/prepared.server.ts): every welcome step asks for its link.
-const verifiedAts = new WeakMap<object, ReturnType<typeof prepareVerifiedAt>>()
-const prepareVerifiedAt = (tx: Tx) =>
+const prepareVerifiedAt = prepared((tx: Tx) =>
   tx
     .select({ verifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.id, sql.placeholder('userId')))
-    .prepare()
-const pendingConfirmations = new WeakMap<object, ReturnType<typeof preparePendingConfirmations>>()
-const preparePendingConfirmations = (tx: Tx) =>
+    .prepare(),
+)
+const preparePendingConfirmations = prepared((tx: Tx) =>
   tx
     .select({ id: userTokens.id, createdAt: userTokens.createdAt })
     .from(userTokens)
@@ -93,7 +92,8 @@ const preparePendingConfirmations = (tx: Tx) =>
         gt(userTokens.expiresAt, sql.placeholder('now')),
       ),
     )
-    .prepare()
+    .prepare(),
+)
 
 /** A new link for the activation reminder (a week's validity from the reminder), or null if nothing is pending. */
 export function freshConfirmationToken(userId: string, now = new Date()): string | null {

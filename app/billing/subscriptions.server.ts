@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { DB } from '~/db/client.server'
-import { epochMs, preparedOn } from '~/db/prepared.server'
+import { epochMs, prepared } from '~/db/prepared.server'
 import { subscriptions } from '~/db/schema'
 import type { SubscriptionSnapshot } from './stripe-objects'
 
@@ -16,12 +16,12 @@ const TERMINAL = sql.raw(`('canceled', 'incomplete_expired')`)
  * and otherwise the later arrival wins.
  */
 export function applySubscriptionSnapshot(tx: Tx | DB, snapshot: SubscriptionSnapshot, event: { created: number; kind: 'created' | 'updated' | 'deleted' }) {
-  const statement = preparedOn(event.kind === 'created' ? upsertsOfCreated : upserts, tx, (writer) => prepareUpsert(writer, event.kind === 'created'))
+  const statement = (event.kind === 'created' ? upsertOfCreated : upsert)(tx)
   statement.run({ ...snapshot, trialEnd: epochMs(snapshot.trialEnd), lastEventAt: event.created })
 }
 
-const upserts = new WeakMap<object, ReturnType<typeof prepareUpsert>>()
-const upsertsOfCreated = new WeakMap<object, ReturnType<typeof prepareUpsert>>()
+const upsert = prepared((tx: Tx | DB) => prepareUpsert(tx, false))
+const upsertOfCreated = prepared((tx: Tx | DB) => prepareUpsert(tx, true))
 function prepareUpsert(tx: Tx | DB, created: boolean) {
   const newer = sql`excluded.last_event_at > ${subscriptions.lastEventAt}`
   const tie = sql`excluded.last_event_at = ${subscriptions.lastEventAt} AND ${subscriptions.status} NOT IN ${TERMINAL}`

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { db } from '~/db/client.server'
-import { preparedOn } from '~/db/prepared.server'
+import { prepared } from '~/db/prepared.server'
 import { CLOSE_CONNECTION, readBodyWithLimit } from '~/http/read-body.server'
 import { stripeEvents } from '~/db/schema'
 import { env } from '~/env.server'
@@ -107,14 +107,14 @@ function effectOf(event: StripeEventEnvelope): Effect | { invalid: string } | nu
   return null
 }
 
-const eventInserts = new WeakMap<object, ReturnType<typeof prepareEventInsert>>()
-const prepareEventInsert = (tx: Tx) =>
+const prepareEventInsert = prepared((tx: Tx) =>
   tx
     .insert(stripeEvents)
     .values({ id: sql.placeholder('id'), type: sql.placeholder('type') })
     .onConflictDoNothing()
     .returning({ id: stripeEvents.id })
-    .prepare()
+    .prepare(),
+)
 
 /**
  * Takes a verified event exactly once: the event id and everything the event changes (the subscription's
@@ -129,7 +129,7 @@ export function recordStripeEvent(event: StripeEventEnvelope): RecordResult | { 
 
   const duplicate = db.transaction(
     (tx) => {
-      const inserted = preparedOn(eventInserts, tx, prepareEventInsert).get({ id: event.id, type: event.type })
+      const inserted = prepareEventInsert(tx).get({ id: event.id, type: event.type })
       if (!inserted) return true
       effect.apply(tx)
       return false

@@ -1,5 +1,6 @@
 /**
- * A query built and compiled once per database, then run with new values. An unprepared drizzle query
+ * A query built and compiled once per database, then run with new values: `prepared(build)` gives the
+ * function that returns it for a writer (`insertX(tx).run(values)`). An unprepared drizzle query
  * builds its SQL and has SQLite compile it on every call: about half of a Stripe delivery's in-process time
  * went there (docs/decisions/0080-webhook-and-relay-costs.md). Keep the builder dialect-neutral: placeholders for
  * values (`sql.placeholder`), no SQL text of our own.
@@ -9,14 +10,17 @@
  * database and every later transaction on it, inside their BEGIN…COMMIT. A driver whose transactions have a
  * session of their own gets a statement per transaction: slower, never outside the transaction.
  */
-export function preparedOn<W extends object, Q>(statements: WeakMap<object, Q>, writer: W, prepare: (writer: W) => Q): Q {
-  const key = (writer as { session?: object }).session ?? writer
-  let statement = statements.get(key)
-  if (!statement) {
-    statement = prepare(writer)
-    statements.set(key, statement)
+export function prepared<W extends object, Q>(prepare: (writer: W) => Q): (writer: W) => Q {
+  const statements = new WeakMap<object, Q>()
+  return (writer) => {
+    const key = (writer as { session?: object }).session ?? writer
+    let statement = statements.get(key)
+    if (!statement) {
+      statement = prepare(writer)
+      statements.set(key, statement)
+    }
+    return statement
   }
-  return statement
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { db } from '~/db/client.server'
-import { preparedOn } from '~/db/prepared.server'
+import { prepared } from '~/db/prepared.server'
 import { emailSkips, mailboxMessages } from '~/db/schema'
 import { countOne, utcDay } from '~/engagement/stats.server'
 import type { OutgoingEmail, SendResult } from './message.server'
@@ -17,7 +17,7 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0]
 export function recordOutgoing(message: OutgoingEmail, transport: 'local' | 'resend'): Stored {
   const { idempotencyKey, from, to, subject, previewText, html, text, headers, template, locale, eventId } = message
   return db.transaction((tx) => {
-    const inserted = preparedOn(outgoingInserts, tx, prepareOutgoingInsert).get({
+    const inserted = prepareOutgoingInsert(tx).get({
       id: crypto.randomUUID(),
       idempotencyKey,
       from,
@@ -36,15 +36,14 @@ export function recordOutgoing(message: OutgoingEmail, transport: 'local' | 'res
       if (transport === 'local') countOne(tx, { day: utcDay(inserted.createdAt), template, locale }, 'sent')
       return inserted
     }
-    const row = preparedOn(outgoingByKey, tx, prepareOutgoingByKey).get({ idempotencyKey })
+    const row = prepareOutgoingByKey(tx).get({ idempotencyKey })
     if (!row) throw new Error('The mailbox message was neither stored nor found')
     return row
   })
 }
 
 const stored = { id: mailboxMessages.id, providerId: mailboxMessages.providerId, createdAt: mailboxMessages.createdAt }
-const outgoingInserts = new WeakMap<object, ReturnType<typeof prepareOutgoingInsert>>()
-const prepareOutgoingInsert = (tx: Tx) =>
+const prepareOutgoingInsert = prepared((tx: Tx) =>
   tx
     .insert(mailboxMessages)
     .values({
@@ -64,14 +63,15 @@ const prepareOutgoingInsert = (tx: Tx) =>
     })
     .onConflictDoNothing({ target: mailboxMessages.idempotencyKey })
     .returning(stored)
-    .prepare()
-const outgoingByKey = new WeakMap<object, ReturnType<typeof prepareOutgoingByKey>>()
-const prepareOutgoingByKey = (tx: Tx) =>
+    .prepare(),
+)
+const prepareOutgoingByKey = prepared((tx: Tx) =>
   tx
     .select(stored)
     .from(mailboxMessages)
     .where(eq(mailboxMessages.idempotencyKey, sql.placeholder('idempotencyKey')))
-    .prepare()
+    .prepare(),
+)
 
 /** The local transport, used when RESEND_API_KEY is not set: the message is stored, not sent. */
 export function storeInMailbox(message: OutgoingEmail): SendResult {
@@ -81,18 +81,18 @@ export function storeInMailbox(message: OutgoingEmail): SendResult {
 /** Records the id Resend gave the email, and counts it sent: once, however many times a step is retried. */
 export function recordHandedToResend(stored: Stored, providerId: string, message: OutgoingEmail) {
   db.transaction((tx) => {
-    const updated = preparedOn(providerIdUpdates, tx, prepareProviderIdUpdate).run({ id: stored.id, providerId }).changes
+    const updated = prepareProviderIdUpdate(tx).run({ id: stored.id, providerId }).changes
     if (updated > 0) countOne(tx, { day: utcDay(stored.createdAt), template: message.template, locale: message.locale }, 'sent')
   })
 }
 
-const providerIdUpdates = new WeakMap<object, ReturnType<typeof prepareProviderIdUpdate>>()
-const prepareProviderIdUpdate = (tx: Tx) =>
+const prepareProviderIdUpdate = prepared((tx: Tx) =>
   tx
     .update(mailboxMessages)
     .set({ providerId: sql`${sql.placeholder('providerId')}` })
     .where(and(eq(mailboxMessages.id, sql.placeholder('id')), isNull(mailboxMessages.providerId)))
-    .prepare()
+    .prepare(),
+)
 
 /** An email sendEmail did not send, and why: recorded (and counted) once per idempotency key. */
 export function recordSkip(message: Pick<OutgoingEmail, 'template' | 'locale' | 'to' | 'eventId' | 'idempotencyKey'>, reason: string) {

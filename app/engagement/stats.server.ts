@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { DB } from '~/db/client.server'
-import { preparedOn } from '~/db/prepared.server'
+import { prepared } from '~/db/prepared.server'
 import { emailDailyStats } from '~/db/schema'
 
 /** A database handle or the transaction a change is written in. */
@@ -20,10 +20,10 @@ export function utcDay(at: Date): string {
  * Prepared once per database and metric (app/db/prepared.server.ts): every email sent or skipped counts one.
  */
 export function countOne(tx: Tx, key: { day: string; template: string; locale: string }, metric: Metric) {
-  preparedOn(counts[metric], tx, (writer) => prepareCount(writer, metric)).run(key)
+  counts[metric](tx).run(key)
 }
 
-const counts = Object.fromEntries(METRICS.map((metric) => [metric, new WeakMap()])) as Record<Metric, WeakMap<object, ReturnType<typeof prepareCount>>>
+const counts = Object.fromEntries(METRICS.map((metric) => [metric, prepared((tx: Tx) => prepareCount(tx, metric))])) as Record<Metric, (tx: Tx) => ReturnType<typeof prepareCount>>
 function prepareCount(tx: Tx, metric: Metric) {
   const column = emailDailyStats[metric]
   return tx

@@ -1,17 +1,16 @@
 import { and, asc, count, eq, isNull, lt, sql } from 'drizzle-orm'
 import { db } from '~/db/client.server'
-import { preparedOn } from '~/db/prepared.server'
+import { prepared } from '~/db/prepared.server'
 import { invitations, memberships, organizations, sessions, subscriptions, users, userTokens } from '~/db/schema'
 
 /** What the functions read and delete. Kept here, not in billing/ or organizations/, which own their writes. */
 
 /** The user an email is for, read fresh when the step sends (a prepared statement: every email step reads it). */
 export function findRecipient(userId: string) {
-  return preparedOn(recipients, db, prepareRecipient).get({ userId }) ?? null
+  return prepareRecipient(db).get({ userId }) ?? null
 }
 
-const recipients = new WeakMap<object, ReturnType<typeof prepareRecipient>>()
-const prepareRecipient = (reader: typeof db) =>
+const prepareRecipient = prepared((reader: typeof db) =>
   reader
     .select({
       id: users.id,
@@ -22,7 +21,8 @@ const prepareRecipient = (reader: typeof db) =>
     })
     .from(users)
     .where(eq(users.id, sql.placeholder('userId')))
-    .prepare()
+    .prepare(),
+)
 
 export function findSubscription(subscriptionId: string) {
   return (

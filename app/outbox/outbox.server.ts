@@ -1,19 +1,19 @@
 import { sql } from 'drizzle-orm'
 import type { DB } from '~/db/client.server'
-import { preparedOn } from '~/db/prepared.server'
+import { prepared } from '~/db/prepared.server'
 import { outboxEvents } from '~/db/schema'
 import { eventCatalogue, type CatalogueEvent } from '~/events'
 
 /** A database handle or the transaction the event must commit with. */
 export type Writer = Pick<DB, 'insert'>
 
-const inserts = new WeakMap<object, ReturnType<typeof prepareInsert>>()
-const prepareInsert = (writer: Writer) =>
+const prepareInsert = prepared((writer: Writer) =>
   writer
     .insert(outboxEvents)
     .values({ id: sql.placeholder('id'), name: sql.placeholder('name'), data: sql.placeholder('data'), ts: sql`${sql.placeholder('ts')}` })
     .onConflictDoNothing()
-    .prepare()
+    .prepare(),
+)
 
 /**
  * Records an event to deliver; call it inside the transaction that makes the change it reports. Only
@@ -25,6 +25,6 @@ const prepareInsert = (writer: Writer) =>
 export function enqueueEvent(writer: Writer, event: CatalogueEvent): string {
   const data = eventCatalogue[event.name].schema.parse(event.data) as Record<string, unknown>
   const id = event.id ?? crypto.randomUUID()
-  preparedOn(inserts, writer, prepareInsert).run({ id, name: event.name, data, ts: event.ts === undefined ? null : new Date(event.ts).getTime() })
+  prepareInsert(writer).run({ id, name: event.name, data, ts: event.ts === undefined ? null : new Date(event.ts).getTime() })
   return id
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm'
 import { db, type DB } from '~/db/client.server'
-import { preparedOn } from '~/db/prepared.server'
+import { prepared } from '~/db/prepared.server'
 import { emailPreferences, emailSuppressions, suppressionLifts, users } from '~/db/schema'
 import type { LifecycleTopic, SuppressionReason } from '~/email/categories'
 
@@ -36,17 +36,17 @@ export function lifecycleSkipReason(tx: Pick<DB, 'select'>, input: { userId: str
 
 /** Whether the address bounced for good (a permanent bounce Resend reported): no email of any kind goes there. */
 export function isHardBounced(tx: Pick<DB, 'select'>, email: string): boolean {
-  return Boolean(preparedOn(hardBounces, tx, prepareHardBounce).get({ email: email.trim().toLowerCase() }))
+  return Boolean(prepareHardBounce(tx).get({ email: email.trim().toLowerCase() }))
 }
 
 // Prepared once per database (app/db/prepared.server.ts): every transactional email asks it.
-const hardBounces = new WeakMap<object, ReturnType<typeof prepareHardBounce>>()
-const prepareHardBounce = (tx: Pick<DB, 'select'>) =>
+const prepareHardBounce = prepared((tx: Pick<DB, 'select'>) =>
   tx
     .select({ id: emailSuppressions.id })
     .from(emailSuppressions)
     .where(and(eq(emailSuppressions.email, sql.placeholder('email')), eq(emailSuppressions.reason, 'bounced')))
-    .prepare()
+    .prepare(),
+)
 
 /** The user's consent version for a list (0 until their first re-subscribe): what unsubscribe links carry. */
 export function consentVersion(tx: Pick<DB, 'select'>, userId: string, topic: LifecycleTopic): number {
