@@ -109,6 +109,29 @@ if (!failedSteps.includes('build')) {
   noteMissing('e2e', playwright)
 }
 
+/** Names each failed (and flaky) test with its first line of error: CI keeps only the tail of the output. */
+const firstLine = (message = '') => message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim())?.trim().slice(0, 240) ?? ''
+const vitestFailures = (report, step) =>
+  (report?.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${step} failed: ${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`)
+      .concat(file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed') ? [`${step} failed: ${file.name.replace(`${process.cwd()}/`, '')}\n    ${firstLine(file.message)}`] : []),
+  )
+const playwrightFailures = (suite, parents = []) => {
+  const titles = suite.title ? [...parents, suite.title] : parents
+  return [
+    ...(suite.suites ?? []).flatMap((child) => playwrightFailures(child, titles)),
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((test) => test.status === 'unexpected' || test.status === 'flaky')
+        .map((test) => `e2e ${test.status === 'flaky' ? 'flaky' : 'failed'}: ${[...titles, spec.title].join(' › ')}\n    ${firstLine(test.results.find((result) => result.error)?.error?.message)}`),
+    ),
+  ]
+}
+const failures = [...vitestFailures(vitest, 'unit'), ...vitestFailures(resilience, 'resilience'), ...(playwright?.suites ?? []).flatMap((suite) => playwrightFailures(suite))]
+if (failures.length) console.log(`\n${failures.join('\n')}`)
+
 console.log(`\nunit: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`)
 console.log(`resilience: ${resilience ? `${resilience.numPassedTests} passed, ${resilience.numFailedTests} failed` : 'no report'}`)
 console.log(`e2e: ${playwright ? `${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed, ${playwright.stats.flaky} flaky` : 'no report'}`)
