@@ -18,7 +18,11 @@ rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 
 const unitStep = ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]]
-const resilienceStep = ['resilience', 'npx', ['vitest', 'run', '-c', 'vitest.resilience.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/resilience.json`]]
+const resilienceStep = [
+  'resilience',
+  'npx',
+  ['vitest', 'run', '-c', 'vitest.resilience.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/resilience.json`],
+]
 const e2eStep = ['e2e', 'npx', ['playwright', 'test']]
 const parallel = process.env.TEST_PARALLEL === '1'
 /** Lanes that run at once, each lane's steps one after the other; then the last group, the same way. */
@@ -110,13 +114,23 @@ if (!failedSteps.includes('build')) {
 }
 
 /** Names each failed (and flaky) test with its first line of error: CI keeps only the tail of the output. */
-const firstLine = (message = '') => message.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim())?.trim().slice(0, 240) ?? ''
+const firstLine = (message = '') =>
+  message
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim()
+    .slice(0, 240) ?? ''
 const vitestFailures = (report, step) =>
   (report?.testResults ?? []).flatMap((file) =>
     (file.assertionResults ?? [])
       .filter((test) => test.status === 'failed')
       .map((test) => `${step} failed: ${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`)
-      .concat(file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed') ? [`${step} failed: ${file.name.replace(`${process.cwd()}/`, '')}\n    ${firstLine(file.message)}`] : []),
+      .concat(
+        file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed')
+          ? [`${step} failed: ${file.name.replace(`${process.cwd()}/`, '')}\n    ${firstLine(file.message)}`]
+          : [],
+      ),
   )
 const playwrightFailures = (suite, parents = []) => {
   const titles = suite.title ? [...parents, suite.title] : parents
@@ -125,7 +139,10 @@ const playwrightFailures = (suite, parents = []) => {
     ...(suite.specs ?? []).flatMap((spec) =>
       spec.tests
         .filter((test) => test.status === 'unexpected' || test.status === 'flaky')
-        .map((test) => `e2e ${test.status === 'flaky' ? 'flaky' : 'failed'}: ${[...titles, spec.title].join(' › ')}\n    ${firstLine(test.results.find((result) => result.error)?.error?.message)}`),
+        .map(
+          (test) =>
+            `e2e ${test.status === 'flaky' ? 'flaky' : 'failed'}: ${[...titles, spec.title].join(' › ')}\n    ${firstLine(test.results.find((result) => result.error)?.error?.message)}`,
+        ),
     ),
   ]
 }
