@@ -12,10 +12,20 @@
 //   import { resendApi } from '../../test/app-context'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { afterAll } from 'vitest'
+import { afterAll, vi } from 'vitest'
 import { startInngestEventApi } from './mocks/inngest-event-api.mjs'
 import { startResendDouble } from './mocks/resend-api'
 import { startStripeApiDouble } from './mocks/stripe-api'
+
+// Tests make passwords by the hundred (every signup through a route, every seeded user): they are hashed
+// at a cost 80 times lower than production's (scrypt N=2^10, p=1: ~2 ms instead of ~150). The stored
+// format carries its cost, so checking a password is the production code's either way, and so is the
+// decoy hash an unknown address is checked against. app/auth/password.test.ts unmocks the module and
+// checks the production cost; the resilience suite's servers are production processes, untouched.
+vi.mock('~/auth/password.server', async (importOriginal) => {
+  const real = await importOriginal<typeof import('~/auth/password.server')>()
+  return { ...real, hashPassword: (password: string) => real.hashPassword(password, { N: 2 ** 10, r: 8, p: 1 }) }
+})
 
 export const inngestEventApi = await startInngestEventApi()
 export const resendApi = await startResendDouble()

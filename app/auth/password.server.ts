@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os'
 // scrypt, memory-hard, at one of OWASP's equivalent settings: N=2^14, r=8, p=5 (16 MiB and about
 // 150 ms a hash on these machines). The 2^17 setting would hold 128 MiB per hash; this one keeps a burst
 // of signups within the server's memory budget for the same work factor.
-const PARAMS = { N: 2 ** 14, r: 8, p: 5 } as const
+export type HashCost = { N: number; r: number; p: number }
+const PARAMS: HashCost = { N: 2 ** 14, r: 8, p: 5 }
 const KEY_LENGTH = 32
 
 // Hashes run on all cores but one, a hash per core at a time: scrypt is CPU-bound, so more at once is no
@@ -30,9 +31,7 @@ async function derive(password: string, salt: Buffer, options: ScryptOptions): P
   await acquire()
   try {
     return await new Promise((resolve, reject) =>
-      scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) =>
-        error ? reject(error) : resolve(key),
-      ),
+      scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key))),
     )
   } finally {
     release()
@@ -40,10 +39,10 @@ async function derive(password: string, salt: Buffer, options: ScryptOptions): P
 }
 
 /** Format: `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: HashCost = PARAMS): Promise<string> {
   const salt = randomBytes(16)
-  const key = await derive(password, salt, PARAMS)
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$')
+  const key = await derive(password, salt, cost)
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
