@@ -111,7 +111,7 @@ try {
       )
       if (hook.non2xx) throw new Error(`${v.label}: the webhook answered ${hook.non2xx} non-2xx`)
       r.stripe!.push(hook.rps)
-      r.step!.push((await perThousand('step', () => welcomeSteps(url, userId, DURATION, 0))).rps)
+      r.step!.push((await perThousand('step', () => welcomeSteps(url, userId, DURATION, { warmupSeconds: 0 }))).rps)
     }
   }
   for (const [i, v] of variants.entries()) {

@@ -1,10 +1,9 @@
 // The welcome email's step through /api/inngest (Inngest's call protocol: render, plain text, hand to the
 // Resend double), against a bare loop of React Email's render() and the same HTTP send to the same double.
-import { render } from '@react-email/render'
 import Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import { createElement } from 'react'
 import { load } from './lib'
+import { welcomeSender } from './welcome-send'
 
 /** The id of the user the welcome emails are for (the seeded admin: the step reads them fresh). */
 export function userIdOf(dbFile: string, email: string): string {
@@ -31,16 +30,19 @@ export function welcomeStepCall(userId: string) {
   })
 }
 
-export const welcomeStepUrl = (appUrl: string) => `${appUrl}/api/inngest?fnId=courrier-welcome-journey&stepId=step`
+export const welcomeStepUrl = (appUrl: string, fnId = 'courrier-welcome-journey') => `${appUrl}/api/inngest?fnId=${fnId}&stepId=step`
 
-/** Welcome-step executions per second over `seconds`, 10 at a time. */
-export async function welcomeSteps(appUrl: string, userId: string, seconds: number, warmupSeconds = 1) {
-  const first = await fetch(welcomeStepUrl(appUrl), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: welcomeStepCall(userId) })
+/**
+ * Welcome-step executions per second over `seconds`, 10 at a time: Courrier's welcome journey, or (with
+ * `fnId`) the framework floor's function of one step that does the bare loop's send.
+ */
+export async function welcomeSteps(appUrl: string, userId: string, seconds: number, { warmupSeconds = 1, fnId = 'courrier-welcome-journey' } = {}) {
+  const first = await fetch(welcomeStepUrl(appUrl, fnId), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: welcomeStepCall(userId) })
   const answer = JSON.stringify(await first.json())
   if (first.status !== 206 || !answer.includes('"transport":"resend"'))
-    throw new Error(`the welcome step did not hand its email to Resend: ${first.status} ${answer.slice(0, 300)}`)
+    throw new Error(`the welcome step (${fnId}) did not hand its email to Resend: ${first.status} ${answer.slice(0, 300)}`)
   return load({
-    url: welcomeStepUrl(appUrl),
+    url: welcomeStepUrl(appUrl, fnId),
     method: 'POST',
     duration: seconds,
     warmupSeconds,
@@ -50,24 +52,7 @@ export async function welcomeSteps(appUrl: string, userId: string, seconds: numb
 
 /** The bare loop: render() the welcome email (fr) and POST it to the Resend double, 10 at a time, for `seconds`. */
 export async function bareWelcomeSends(resendUrl: string, seconds: number) {
-  const { templates } = await import('../app/email/registry.server')
-  const { eventCatalogue } = await import('../app/events')
-  const { emailTranslator } = await import('../app/email/i18n.server')
-  const definition = templates.welcome as any
-  const samples = eventCatalogue[definition.event as keyof typeof eventCatalogue].samples as Record<string, { data: unknown; context?: unknown }>
-  const { data, context } = samples[definition.samples[0]]!
-  const t = emailTranslator('fr')
-  const sendOne = async () => {
-    const element = createElement(definition.component, definition.props({ data, context, locale: 'fr', appUrl: 'http://localhost', t }))
-    const html = await render(element)
-    const res = await fetch(`${resendUrl}/emails`, {
-      method: 'POST',
-      headers: { Authorization: 'Bearer re_bench_only', 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({ from: 'Courrier <bench@courrier.test>', to: ['bench@example.com'], subject: 'Bienvenue', html }),
-    })
-    if (!res.ok) throw new Error(`the Resend double answered ${res.status}`)
-    await res.arrayBuffer()
-  }
+  const sendOne = welcomeSender(resendUrl)
   for (let i = 0; i < 20; i++) await sendOne()
   let done = 0
   const until = performance.now() + seconds * 1000
