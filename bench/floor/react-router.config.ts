@@ -4,7 +4,8 @@ import type { Config } from '@react-router/dev/config'
 
 export default {
   ssr: true,
-  buildDirectory: process.env.FLOOR_BUILD_DIR ?? '../../.tmp/bench-floor-build',
+  // An empty FLOOR_BUILD_DIR counts as unset: as the build directory it would be bench/floor itself, which Vite empties first.
+  buildDirectory: process.env.FLOOR_BUILD_DIR || '../../.tmp/bench-floor-build',
   future: {
     v8_middleware: true,
     v8_splitRouteModules: true,

@@ -12,7 +12,7 @@ import { RouterContextProvider } from 'react-router'
 // As in server.mjs: a plain copy of the environment, which Inngest's SDK lists seven times a call.
 process.env = { ...process.env }
 
-const buildDir = process.env.FLOOR_BUILD_DIR ?? new URL('../../.tmp/bench-floor-build', import.meta.url).pathname
+const buildDir = process.env.FLOOR_BUILD_DIR || new URL('../../.tmp/bench-floor-build', import.meta.url).pathname
 const build = await import(`${buildDir}/server/index.js`)
 const { cspNonceContext } = build.entry.module
 
