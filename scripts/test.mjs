@@ -12,6 +12,7 @@
 // and failed tests on their timeouts, so it is off. docs/decisions/0050-ci-time.md.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { stripVTControlCharacters } from 'node:util'
 
 const reports = '.tmp/reports'
 rmSync(reports, { recursive: true, force: true })
@@ -115,8 +116,7 @@ if (!failedSteps.includes('build')) {
 
 /** Names each failed (and flaky) test with its first line of error: CI keeps only the tail of the output. */
 const firstLine = (message = '') =>
-  message
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(message)
     .split('\n')
     .find((line) => line.trim())
     ?.trim()
