@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { afterAll, vi } from 'vitest'
+import type * as PasswordModule from '~/auth/password.server'
 import { startInngestEventApi } from './mocks/inngest-event-api.mjs'
 import { startResendDouble } from './mocks/resend-api'
 import { startStripeApiDouble } from './mocks/stripe-api'
@@ -23,7 +24,7 @@ import { startStripeApiDouble } from './mocks/stripe-api'
 // decoy hash an unknown address is checked against. app/auth/password.test.ts unmocks the module and
 // checks the production cost; the resilience suite's servers are production processes, untouched.
 vi.mock('~/auth/password.server', async (importOriginal) => {
-  const real = await importOriginal<typeof import('~/auth/password.server')>()
+  const real = await importOriginal<typeof PasswordModule>()
   return { ...real, hashPassword: (password: string) => real.hashPassword(password, { N: 2 ** 10, r: 8, p: 1 }) }
 })
 
