@@ -32,8 +32,9 @@ const dependenciesInProduction: Plugin = {
 // character when it is all Latin-1 but two bytes for all of it as soon as one character is not (a '’' in a
 // French string, the HTML entities' tables). The server bundle's source took 7.5 MB of heap; in ASCII,
 // 4 MB; without whitespace, the chunks a server loads through the benchmark 7.1 → 5.2 MB (0008, fourth
-// round). Names are kept (no identifier minification): a stack trace still names its functions, though
-// its line numbers are mostly 1 and its columns large.
+// round). Names are kept (no identifier minification), so a stack trace still names its functions, and
+// lines are cut at about 180 characters: Node prints the whole source line of an uncaught error (a
+// misconfigured production start, say), which must stay a line, not a megabyte.
 const asciiServerChunks: Plugin = {
   name: 'courrier:ascii-server-chunks',
   apply: 'build',
@@ -42,7 +43,7 @@ const asciiServerChunks: Plugin = {
   async generateBundle(_options, bundle) {
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue
-      const { code } = await transformWithEsbuild(chunk.code, chunk.fileName, { loader: 'js', target: 'esnext', charset: 'ascii', minifyWhitespace: true })
+      const { code } = await transformWithEsbuild(chunk.code, chunk.fileName, { loader: 'js', target: 'esnext', charset: 'ascii', minifyWhitespace: true, lineLimit: 180 })
       // esbuild escapes strings, templates, regular expressions and names; what is left is in comments.
       chunk.code = code.replace(/[\u0080-\uffff]/g, '?')
     }
