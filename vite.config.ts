@@ -31,7 +31,7 @@ const dependenciesInProduction: Plugin = {
 // whitespace or comments: V8 keeps each module's source in memory for the life of the process, one byte a
 // character when it is all Latin-1 but two bytes for all of it as soon as one character is not (a '’' in a
 // French string, the HTML entities' tables). The server bundle's source took 7.5 MB of heap; in ASCII,
-// 4 MB; without whitespace, the chunks a server loads through the benchmark 7.1 → 5.2 MB (0008, fourth
+// 4 MB; without whitespace, the chunks a server loads through the benchmark 6.8 → 5.0 MB (0008, fourth
 // round). Names are kept (no identifier minification), so a stack trace still names its functions, and
 // lines are cut at about 180 characters: Node prints the whole source line of an uncaught error (a
 // misconfigured production start, say), which must stay a line, not a megabyte.
