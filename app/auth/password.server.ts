@@ -1,17 +1,19 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 
-// scrypt, memory-hard, at one of OWASP's equivalent settings: N=2^14, r=8, p=5 (16 MiB and about
-// 150 ms a hash on these machines). The 2^17 setting would hold 128 MiB per hash; this one keeps a burst
-// of signups within the server's memory budget for the same work factor.
+// scrypt, memory-hard, at one of OWASP's equivalent settings: N=2^13, r=8, p=10 (8 MiB, about 150 ms a hash
+// on these machines). OWASP's other settings hold 16 to 128 MiB per hash for the same protection; N=2^14
+// p=5, used before, is exactly the same work (N × p) in twice the memory. This one keeps a burst of signups
+// within the server's memory budget (docs/decisions/0008-performance.md, fourth round). Hashes made with
+// other settings still verify: each hash carries its own N, r and p.
 export type HashCost = { N: number; r: number; p: number }
-const PARAMS: HashCost = { N: 2 ** 14, r: 8, p: 5 }
+const PARAMS: HashCost = { N: 2 ** 13, r: 8, p: 10 }
 const KEY_LENGTH = 32
 
 // Hashes run on all cores but one, a hash per core at a time: scrypt is CPU-bound, so more at once is no
-// faster; each holds 16 MiB (libuv's four threads would otherwise hold four); and a burst of signups
+// faster; each holds 8 MiB (libuv's four threads would otherwise hold four); and a burst of signups
 // leaves a core for everything else the server does. On two cores: one hash at a time. `npm start` sets
-// MALLOC_MMAP_THRESHOLD_: glibc otherwise raises its mmap threshold past 16 MiB after the first hash is
+// MALLOC_MMAP_THRESHOLD_: glibc otherwise raises its mmap threshold past a hash's buffer after the first hash is
 // freed, and keeps every later hash's memory in its arenas (+25 MB after a burst of signups, not returned).
 const slots = Math.max(1, availableParallelism() - 1)
 let active = 0

@@ -1,3 +1,4 @@
+import { scryptSync } from 'node:crypto'
 import { describe, expect, test, vi } from 'vitest'
 import { hashPassword, verifyPassword } from './password.server'
 
@@ -7,10 +8,18 @@ vi.unmock('~/auth/password.server')
 describe('passwords', () => {
   test('hash with scrypt, verify, and refuse a wrong password', async () => {
     const hash = await hashPassword('correct horse battery staple')
-    expect(hash).toMatch(/^scrypt\$16384\$8\$5\$[\w-]+\$[\w-]+$/)
+    expect(hash).toMatch(/^scrypt\$8192\$8\$10\$[\w-]+\$[\w-]+$/)
     expect(await verifyPassword('correct horse battery staple', hash)).toBe(true)
     expect(await verifyPassword('correct horse battery stapler', hash)).toBe(false)
     expect(await verifyPassword('anything', 'not-a-hash')).toBe(false)
+  })
+
+  test('a hash made with the earlier settings (N=2^14, p=5) still verifies', async () => {
+    const salt = Buffer.from('an earlier salt!')
+    const key = scryptSync('an earlier password', salt, 32, { N: 2 ** 14, r: 8, p: 5, maxmem: 64 * 1024 * 1024 })
+    const stored = ['scrypt', 16384, 8, 5, salt.toString('base64url'), key.toString('base64url')].join('$')
+    expect(await verifyPassword('an earlier password', stored)).toBe(true)
+    expect(await verifyPassword('another password', stored)).toBe(false)
   })
 
   test('the same password gets a different salt each time; Unicode forms verify alike', async () => {

@@ -1,5 +1,3 @@
-import MailComposer from 'nodemailer/lib/mail-composer'
-
 export type EmlMessage = {
   from: string
   to: string
@@ -18,8 +16,11 @@ export type EmlMessage = {
  * text first and the HTML last (the part a client prefers), each quoted-printable in UTF-8. Built by
  * Nodemailer's MailComposer, the MIME builder behind the most used Node mailer (no transport involved):
  * encoded words for non-ASCII subjects and names, line folding and boundaries are its job, not ours.
+ * Nodemailer is loaded with the first download, not at every start of the server (its own chunk in the
+ * server build; docs/decisions/0008-performance.md, fourth round).
  */
-export function buildEml(message: EmlMessage): Promise<Buffer> {
+export async function buildEml(message: EmlMessage): Promise<Buffer> {
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer')
   const composer = new MailComposer({
     from: message.from,
     to: message.to,

@@ -1,8 +1,15 @@
-import hljs from 'highlight.js/lib/core'
-import xml from 'highlight.js/lib/languages/xml'
 import { pretty } from '@react-email/render'
+import type Hljs from 'highlight.js/lib/core'
 
-hljs.registerLanguage('xml', xml)
+// highlight.js is loaded with the first source view, not at every start of the server: only the studio's
+// source tab uses it (its own chunk in the server build; docs/decisions/0008-performance.md, fourth round).
+let highlighter: Promise<typeof Hljs> | undefined
+function loadHighlighter() {
+  return (highlighter ??= Promise.all([import('highlight.js/lib/core'), import('highlight.js/lib/languages/xml')]).then(([{ default: hljs }, { default: xml }]) => {
+    hljs.registerLanguage('xml', xml)
+    return hljs
+  }))
+}
 
 /**
  * An email's HTML for reading: indented by React Email's own `pretty` (Prettier, which @react-email/render
@@ -18,5 +25,5 @@ export async function highlightedSource(html: string): Promise<string> {
     // Markup Prettier cannot parse is still worth showing, highlighted as it is.
     formatted = html
   }
-  return hljs.highlight(formatted, { language: 'xml' }).value
+  return (await loadHighlighter()).highlight(formatted, { language: 'xml' }).value
 }

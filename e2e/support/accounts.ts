@@ -25,7 +25,7 @@ export async function signUpThroughForm(page: Page, account: { name: string; ema
   await page.locator('input[name="email"]').fill(account.email)
   await page.locator('input[name="password"]').fill(account.password)
   await page.getByRole('button', { name: account.submit }).click()
-  // A signup hashes its password (scrypt, 16 MiB): on a loaded machine that alone can outlast the default 5 s.
+  // A signup hashes its password (scrypt, 8 MiB): on a loaded machine that alone can outlast the default 5 s.
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 15_000 })
   return signedInUserId(page)
 }

@@ -15,7 +15,7 @@ import { LOOPBACK_ONLY, send, signupForm, startRegisterDouble, startServer, TEST
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000)
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
 // A bound that catches a leak or a runaway parse, not a memory target (that is `npm run bench`'s 200 MB):
-// the server plateaus at 170–199 MB under this load (a 128 MB heap cap, 16 MiB scrypt buffers, a few
+// the server plateaus at 170–199 MB under this load (a 128 MB heap cap, 8 MiB scrypt buffers, a few
 // dozen sockets), within 500 requests, and stays there (fresh-clone CI run: 193 MB at 500, 199 at 5,000).
 const RSS_CEILING_MB = 240
 const PASSWORD = 'a long enough password'

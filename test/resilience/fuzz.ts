@@ -58,7 +58,7 @@ const email = fc.oneof(fc.emailAddress(), text, fc.constantFrom('owner@fuzz.test
 /** A form's fields: the schema's own names, with valid values or mutated ones, some missing, some repeated, some extra. */
 function formFields(valid: Record<string, string>) {
   const keys = Object.keys(valid)
-  // A valid password costs a 16 MiB scrypt hash (by design): kept, but rarer, so the pass stays quick.
+  // A valid password costs an 8 MiB scrypt hash (by design): kept, but rarer, so the pass stays quick.
   const validWeight = (key: string) => (key === 'password' ? 1 : 3)
   const value = (key: string) => fc.oneof({ weight: validWeight(key), arbitrary: fc.constant(valid[key]!) }, { weight: 2, arbitrary: key.includes('email') ? email : text })
   return fc
