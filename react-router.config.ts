@@ -19,6 +19,12 @@ export default {
     // Turning it on means normalizing those URLs first (docs/decisions/0061-first-ten-minutes.md).
     v8_passThroughRequests: false,
   },
+  // Every route's manifest entry goes to the browser with the first page (about 40 routes), rather than
+  // being asked for route by route at /__manifest as links appear and are clicked. React Router 7.18.4's
+  // lazy discovery has a race (remix-run/react-router#15327, fixed upstream in #15399, after this pinned
+  // version): a click whose discovery request is aborted left the URL changed and the page unrendered
+  // (the studio's "Send this event" link, 4 of 8 times under load). docs/decisions/0050-ci-time.md.
+  routeDiscovery: { mode: 'initial' },
   // React Router's own origin check answers a cross-site form post with a bare "Bad Request".
   // Every form action here goes through `formAction`, which checks the origin itself and answers
   // 403 with a message in the page's language (docs/decisions/0002-origin-check.md).
