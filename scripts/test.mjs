@@ -12,6 +12,7 @@
 // and failed tests on their timeouts, so it is off. docs/decisions/0050-ci-time.md.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { relative } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 
 const reports = '.tmp/reports'
@@ -122,16 +123,13 @@ const firstLine = (message = '') =>
     ?.trim()
     .slice(0, 240) ?? ''
 const vitestFailures = (report, step) =>
-  (report?.testResults ?? []).flatMap((file) =>
-    (file.assertionResults ?? [])
-      .filter((test) => test.status === 'failed')
-      .map((test) => `${step} failed: ${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`)
-      .concat(
-        file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed')
-          ? [`${step} failed: ${file.name.replace(`${process.cwd()}/`, '')}\n    ${firstLine(file.message)}`]
-          : [],
-      ),
-  )
+  (report?.testResults ?? []).flatMap((file) => {
+    const name = relative(process.cwd(), file.name)
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed')
+    // A file that failed with no failed test (an import or a hook threw) is named on its own.
+    if (!failed.length) return file.status === 'failed' ? [`${step} failed: ${name}\n    ${firstLine(file.message)}`] : []
+    return failed.map((test) => `${step} failed: ${name} › ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`)
+  })
 const playwrightFailures = (suite, parents = []) => {
   const titles = suite.title ? [...parents, suite.title] : parents
   return [
